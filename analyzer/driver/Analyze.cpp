@@ -1,0 +1,287 @@
+//===- Analyze.cpp - Running modlife over translation units ---------------===//
+#include "analyzer/driver/Analyze.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/DiagnosticLex.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include <mutex>
+
+using namespace clang;
+using namespace clang::tooling;
+using namespace llvm;
+
+namespace modlife {
+
+Expected<std::shared_ptr<const EffectiveConfig>>
+buildConfig(const rules::Config &C) {
+  auto E = std::make_shared<EffectiveConfig>();
+  std::vector<rules::RulePack> Packs;
+  std::vector<std::string> Names =
+      C.RulePacks ? *C.RulePacks : std::vector<std::string>{"linux-2.4"};
+  for (const std::string &N : Names) {
+    Expected<rules::RulePack> P = rules::loadBuiltinPack(N);
+    if (!P)
+      return P.takeError();
+    Packs.push_back(std::move(*P));
+  }
+  for (const std::string &F : C.RuleFiles) {
+    Expected<rules::RulePack> P = rules::loadRulePackFile(F);
+    if (!P)
+      return P.takeError();
+    Packs.push_back(std::move(*P));
+  }
+  E->Rules = rules::RuleSet(std::move(Packs));
+  E->Checks = rules::CheckGlobs(C.Checks ? *C.Checks : "modlife-*");
+  // A name without '*' that names no check is a typo, not a filter.
+  SmallVector<StringRef, 8> Parts;
+  StringRef(E->Checks.spec()).split(Parts, ',', -1, false);
+  auto Known = [](StringRef Name) {
+    return any_of(allChecks(), [&](const CheckInfo &I) { return I.Name == Name; });
+  };
+  for (StringRef P : Parts) {
+    P = P.trim();
+    P.consume_front("-");
+    P = P.trim();
+    if (!P.empty() && !P.contains('*') && !Known(P))
+      return createStringError(inconvertibleErrorCode(),
+                               "error: unknown check '%s'%s%s (see --list-checks)",
+                               P.str().c_str(), C.Source.empty() ? "" : " in ",
+                               C.Source.c_str());
+  }
+  for (const auto &KV : C.CheckOptions) {
+    StringRef Check = StringRef(KV.getKey()).rsplit('.').first;
+    if (!Known(Check))
+      return createStringError(inconvertibleErrorCode(),
+                               "error: option '%s' names no known check",
+                               KV.getKey().str().c_str());
+  }
+  E->Options = CheckOptions(C.CheckOptions);
+  return std::shared_ptr<const EffectiveConfig>(std::move(E));
+}
+
+ArgumentsAdjuster getNoOutputAdjuster() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef A = Args[I];
+      // Flags whose value is the next argument.
+      if (A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ" || A == "-MJ" ||
+          A == "--serialize-diagnostics" || A == "-dependency-file" ||
+          A == "-ftime-trace-granularity") {
+        ++I;
+        continue;
+      }
+      if ((A.starts_with("-o") && A.size() > 2) || A == "-MD" || A == "-MMD" ||
+          A == "-M" || A == "-MM" || A.starts_with("-MF") ||
+          A.starts_with("-MJ") || A.starts_with("-Wp,-M") ||
+          A.starts_with("-Wp,-MD") || A.starts_with("-save-temps") ||
+          A.starts_with("-ftime-trace") || A.starts_with("--serialize-diagnostics") ||
+          A.starts_with("-fprofile-generate") || A.starts_with("-fdump-"))
+        continue;
+      Out.push_back(Args[I]);
+    }
+    return Out;
+  };
+}
+
+namespace {
+
+/// Counts compiler errors; the analyzer prints its own findings, not the
+/// compiler's complaints about legacy code.
+class ErrorCounter : public DiagnosticConsumer {
+public:
+  unsigned Errors = 0;
+  void HandleDiagnostic(DiagnosticsEngine::Level L,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(L, Info);
+    if (L >= DiagnosticsEngine::Error)
+      ++Errors;
+  }
+};
+
+class ModlifeConsumer : public ASTConsumer {
+public:
+  ModlifeConsumer(CompilerInstance &CI, const EffectiveConfig &Cfg,
+                  FileResult &Out, bool Verify)
+      : CI(CI), Cfg(Cfg), Out(Out), Verify(Verify) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() &&
+            SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+          ++Out.FunctionsInMainFile;
+    TUResult R = runChecks(Ctx, &CI.getPreprocessor(), Cfg.Rules, Cfg.Checks,
+                           Cfg.Options);
+    if (Verify)
+      emitAsDiagnostics(R.Findings);
+    for (Finding &F : R.Findings)
+      Out.Result.Findings.push_back(std::move(F));
+    for (std::string &S : R.Skipped)
+      Out.Result.Skipped.push_back(std::move(S));
+  }
+
+private:
+  // In -verify mode the findings go through the compiler's own diagnostics,
+  // so that clang's VerifyDiagnosticConsumer checks them against the
+  // expected-warning comments in the test file.
+  void emitAsDiagnostics(const std::vector<Finding> &Findings) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    unsigned Warn = D.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    unsigned Note = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    for (const Finding &F : Findings) {
+      D.Report(F.Where.Loc, Warn) << (F.Message + " [" + F.Check + "]");
+      for (const FindingNote &N : F.Notes)
+        D.Report(N.Where.Loc, Note) << N.Message;
+    }
+  }
+
+  CompilerInstance &CI;
+  const EffectiveConfig &Cfg;
+  FileResult &Out;
+  bool Verify;
+};
+
+class ModlifeAction : public ASTFrontendAction {
+public:
+  ModlifeAction(const EffectiveConfig &Cfg, FileResult &Out, bool Verify)
+      : Cfg(Cfg), Out(Out), Verify(Verify) {}
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // A missing generated header (linux/autoconf.h in an unconfigured tree)
+    // is an error to count, not a reason to stop: the functions that parse
+    // are still worth analyzing.
+    CI.getDiagnostics().setSeverity(diag::err_pp_file_not_found,
+                                    diag::Severity::Error, SourceLocation());
+    return true;
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<ModlifeConsumer>(CI, Cfg, Out, Verify);
+  }
+
+private:
+  const EffectiveConfig &Cfg;
+  FileResult &Out;
+  bool Verify;
+};
+
+class ModlifeActionFactory : public FrontendActionFactory {
+public:
+  ModlifeActionFactory(const EffectiveConfig &Cfg, FileResult &Out, bool Verify)
+      : Cfg(Cfg), Out(Out), Verify(Verify) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<ModlifeAction>(Cfg, Out, Verify);
+  }
+
+private:
+  const EffectiveConfig &Cfg;
+  FileResult &Out;
+  bool Verify;
+};
+
+FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
+                      const EffectiveConfig &Cfg, const RunOptions &Opts) {
+  FileResult R;
+  R.File = File;
+  if (!sys::fs::exists(File)) {
+    R.FatalError = "error: no such file: '" + File + "'";
+    return R;
+  }
+  if (sys::fs::is_directory(File)) {
+    R.FatalError = "error: '" + File + "' is a directory, not a source file";
+    return R;
+  }
+  if (DB.getCompileCommands(File).empty()) {
+    R.FatalError = "error: no compile command for '" + File +
+                   "' in the compilation database";
+    return R;
+  }
+  ClangTool Tool(DB, {File});
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
+  CommandLineArguments Extra = {"-ferror-limit=0"};
+  Extra.insert(Extra.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
+  bool StrictNotes = false;
+  if (!Opts.Verify) {
+    // The compiler's own warnings about legacy code are not ours to print;
+    // errors are still counted.
+    Extra.push_back("-w");
+  } else {
+    if (auto Buf = MemoryBuffer::getFile(File))
+      StrictNotes = (*Buf)->getBuffer().contains("expected-note");
+    Extra.insert(Extra.end(), {"-Xclang", "-verify"});
+    if (!StrictNotes)
+      Extra.insert(Extra.end(), {"-Xclang", "-verify-ignore-unexpected=note"});
+  }
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  ErrorCounter Counter;
+  if (!Opts.Verify)
+    Tool.setDiagnosticConsumer(&Counter);
+  ModlifeActionFactory Factory(Cfg, R, Opts.Verify);
+  int RC = Tool.run(&Factory);
+  R.CompilerErrors = Counter.Errors;
+  if (Opts.Verify)
+    R.VerifyPassed = RC == 0;
+  if (!Opts.Verify && R.CompilerErrors && R.FunctionsInMainFile == 0)
+    R.FatalError = "error: " + File + ": " + std::to_string(R.CompilerErrors) +
+                   " compiler errors and no function that could be analyzed; "
+                   "is this C, and are the include paths right?";
+  return R;
+}
+
+} // namespace
+
+std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
+                                     const std::vector<std::string> &Files,
+                                     const RunOptions &Opts,
+                                     std::string &ConfigError) {
+  // Configurations first, in order: a broken .modlife.yaml stops the run
+  // before any work starts.
+  std::map<std::string, std::shared_ptr<const EffectiveConfig>> ByConfig;
+  std::vector<std::shared_ptr<const EffectiveConfig>> PerFile;
+  for (const std::string &F : Files) {
+    Expected<rules::Config> C = rules::findConfigFor(F);
+    if (!C) {
+      ConfigError = toString(C.takeError());
+      return {};
+    }
+    auto It = ByConfig.find(C->Source);
+    if (It == ByConfig.end()) {
+      Expected<std::shared_ptr<const EffectiveConfig>> E =
+          buildConfig(rules::overlay(*C, Opts.CommandLine));
+      if (!E) {
+        ConfigError = toString(E.takeError());
+        return {};
+      }
+      It = ByConfig.emplace(C->Source, *E).first;
+    }
+    PerFile.push_back(It->second);
+  }
+
+  std::vector<FileResult> Results(Files.size());
+  if (Opts.Jobs <= 1 || Files.size() <= 1) {
+    for (size_t I = 0; I < Files.size(); ++I)
+      Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts);
+    return Results;
+  }
+  DefaultThreadPool Pool(hardware_concurrency(Opts.Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] { Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts); });
+  Pool.wait();
+  return Results;
+}
+
+} // namespace modlife

@@ -1,0 +1,66 @@
+//===- Analyze.h - Running modlife over translation units -------*- C++ -*-===//
+#ifndef MODLIFE_DRIVER_ANALYZE_H
+#define MODLIFE_DRIVER_ANALYZE_H
+
+#include "analyzer/rules/Config.h"
+#include "analyzer/rules/RulePack.h"
+#include "checks/CheckRunner.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+namespace tooling {
+class CompilationDatabase;
+}
+} // namespace clang
+
+namespace modlife {
+
+/// Settings that come from the command line rather than .modlife.yaml.
+struct RunOptions {
+  rules::Config CommandLine;
+  unsigned Jobs = 1;
+  /// Emit findings as compiler diagnostics checked by clang's -verify.
+  bool Verify = false;
+  std::vector<std::string> ExtraArgs;
+};
+
+/// Everything one translation unit gave.
+struct FileResult {
+  std::string File;
+  TUResult Result;
+  unsigned CompilerErrors = 0;
+  unsigned FunctionsInMainFile = 0;
+  /// Set when the file could not be analyzed at all; a one-line reason.
+  std::string FatalError;
+  /// In verify mode: whether the expectations matched.
+  bool VerifyPassed = true;
+};
+
+/// The rule set and options that apply to one file, from .modlife.yaml
+/// found above it overlaid with the command line. Cached per config file.
+struct EffectiveConfig {
+  rules::RuleSet Rules;
+  rules::CheckGlobs Checks;
+  CheckOptions Options;
+};
+llvm::Expected<std::shared_ptr<const EffectiveConfig>>
+buildConfig(const rules::Config &C);
+
+/// Strips flags that would make the compiler write files (dependency files,
+/// objects, traces), so that analysis never writes into the user's tree.
+clang::tooling::ArgumentsAdjuster getNoOutputAdjuster();
+
+/// Analyzes the files, Jobs at a time. Results come back in input order.
+std::vector<FileResult> analyzeFiles(const clang::tooling::CompilationDatabase &DB,
+                                     const std::vector<std::string> &Files,
+                                     const RunOptions &Opts,
+                                     std::string &ConfigError);
+
+} // namespace modlife
+
+#endif

@@ -1,0 +1,205 @@
+//===- main.cpp - The modlife command-line tool ----------------------------===//
+//
+// modlife [options] <source files...> [-- <compiler arguments>]
+// modlife -p <build dir> [options] <source files...>
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/driver/Analyze.h"
+#include "analyzer/driver/ApplyFixes.h"
+#include "analyzer/driver/Output.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace clang::tooling;
+using namespace modlife;
+
+static cl::OptionCategory Category("modlife options");
+
+static const char Overview[] = R"(modlife: finds module lifetime bugs in kernel driver C code
+
+  modlife reports the bugs that let a module be unloaded while its code is
+  still running, and those that keep its use count forever: an entry point
+  that sleeps before MOD_INC_USE_COUNT, a failure return that keeps the count.
+  It analyzes every path through each function (CFG dataflow), follows calls
+  within the translation unit, and tolerates code that modern clang does not
+  fully accept: the functions that parse are analyzed.
+
+Examples:
+  modlife drivers/char/foo.c -- -I include -D__KERNEL__ -DMODULE
+  modlife -p build/ drivers/char/foo.c drivers/char/bar.c
+  modlife -p build/ --checks='-*,modlife-sleep-before-inc' -j 2 foo.c
+  modlife --fix foo.c -- -I include        (apply the fix-its in place)
+  modlife --list-checks
+
+Configuration:
+  A .modlife.yaml found in the file's directory or above it selects checks,
+  rule packs and check options, the way .clang-tidy does:
+      Checks: 'modlife-*,-modlife-missing-dec-on-error'
+      RulePacks: [linux-2.4]
+      RuleFiles: [tools/our-driver-rules.yaml]
+      CheckOptions:
+        modlife-sleep-before-inc.NonConstantFlags: no-sleep
+  Command-line flags override the file.
+
+Exit status: 0 no findings, 1 findings, 2 usage or input error.
+)";
+
+static cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated check globs; '-' removes, the last match wins.\n"
+             "Default: modlife-*. Example: '-*,modlife-sleep-before-inc'"),
+    cl::value_desc("globs"), cl::cat(Category));
+static cl::list<std::string> Packs(
+    "packs", cl::CommaSeparated,
+    cl::desc("Built-in rule packs to use (default: linux-2.4); see --list-packs"),
+    cl::value_desc("name,..."), cl::cat(Category));
+static cl::list<std::string> RuleFiles(
+    "rules",
+    cl::desc("A rule pack file to add on top of the built-in packs; repeatable.\n"
+             "The schema is in docs/rules.md"),
+    cl::value_desc("file.yaml"), cl::cat(Category));
+static cl::opt<unsigned> Jobs("j", cl::desc("Translation units to analyze in parallel"),
+                              cl::init(1), cl::value_desc("N"), cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply fix-its to the source files, atomically"),
+                         cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the checks and exit"),
+                                cl::cat(Category));
+static cl::opt<bool> ListPacks("list-packs",
+                               cl::desc("List the built-in rule packs and exit"),
+                               cl::cat(Category));
+static cl::opt<bool> ParseableFixits(
+    "parseable-fixits",
+    cl::desc("Print fix-its in clang's machine-readable 'fix-it:' form"),
+    cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
+                           cl::cat(Category));
+static cl::opt<cl::boolOrDefault> Color("use-color",
+                                        cl::desc("Use colors (default: when on a terminal)"),
+                                        cl::cat(Category));
+static cl::opt<bool> Verify(
+    "verify", cl::Hidden,
+    cl::desc("Test mode: check findings against the expected-warning comments "
+             "in the file, with clang's -verify"),
+    cl::cat(Category));
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  auto Parser = CommonOptionsParser::create(argc, argv, Category,
+                                            cl::ZeroOrMore, Overview);
+  if (!Parser) {
+    std::string Msg = toString(Parser.takeError());
+    StringRef M = StringRef(Msg).trim();
+    WithColor::error(errs(), "modlife") << M.ltrim("Error: ").ltrim("error: ") << "\n";
+    return 2;
+  }
+  if (ListChecks) {
+    for (const CheckInfo &I : allChecks())
+      outs() << I.Name << "\n    " << I.Summary << "\n";
+    return 0;
+  }
+  if (ListPacks) {
+    for (const rules::BuiltinPack &P : rules::builtinPacks()) {
+      outs() << P.Name << "\n";
+      if (Expected<rules::RulePack> R = rules::loadBuiltinPack(P.Name))
+        outs() << "    " << R->Description << "\n";
+      else
+        consumeError(R.takeError());
+    }
+    return 0;
+  }
+  std::vector<std::string> Files = Parser->getSourcePathList();
+  if (Files.empty()) {
+    WithColor::error(errs(), "modlife")
+        << "no input files; run 'modlife --help' for usage\n";
+    return 2;
+  }
+
+  RunOptions Opts;
+  if (Checks.getNumOccurrences())
+    Opts.CommandLine.Checks = Checks;
+  if (!Packs.empty())
+    Opts.CommandLine.RulePacks = std::vector<std::string>(Packs.begin(), Packs.end());
+  for (const std::string &F : RuleFiles) {
+    if (!sys::fs::exists(F)) {
+      WithColor::error(errs(), "modlife") << "no such rule pack file: '" << F << "'\n";
+      return 2;
+    }
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    Opts.CommandLine.RuleFiles.push_back(std::string(Abs));
+  }
+  Opts.Jobs = std::max(1u, unsigned(Jobs));
+  Opts.Verify = Verify;
+
+  std::string ConfigError;
+  std::vector<FileResult> Results =
+      analyzeFiles(Parser->getCompilations(), Files, Opts, ConfigError);
+  if (!ConfigError.empty()) {
+    errs() << StringRef(ConfigError).trim() << "\n";
+    return 2;
+  }
+
+  bool InputError = false;
+  std::vector<Finding> All;
+  unsigned WithErrors = 0;
+  bool VerifyFailed = false;
+  for (FileResult &R : Results) {
+    if (!R.FatalError.empty()) {
+      errs() << R.FatalError << "\n";
+      InputError = true;
+      continue;
+    }
+    VerifyFailed |= !R.VerifyPassed;
+    if (R.CompilerErrors) {
+      ++WithErrors;
+      if (!Quiet)
+        errs() << R.File << ": note: " << R.CompilerErrors
+               << " compiler errors; the functions that parsed were analyzed\n";
+    }
+    for (Finding &F : R.Result.Findings)
+      All.push_back(std::move(F));
+  }
+  if (Verify)
+    return VerifyFailed || InputError ? 1 : 0;
+
+  sortAndUnique(All);
+  bool UseColor = Color == cl::BOU_UNSET ? sys::Process::StandardOutIsDisplayed()
+                                         : Color == cl::BOU_TRUE;
+  renderText(outs(), All, UseColor, ParseableFixits);
+  outs().flush();
+
+  unsigned Remaining = All.size();
+  if (Fix && !All.empty()) {
+    FixSummary FS = applyFixes(All);
+    for (const std::string &P : FS.Problems)
+      errs() << "modlife: " << P << "\n";
+    if (!Quiet)
+      errs() << "modlife: applied fixes for " << FS.FindingsFixed << " of "
+             << All.size() << " findings in " << FS.FilesWritten << " files\n";
+    Remaining -= FS.FindingsFixed;
+  }
+  if (!Quiet) {
+    unsigned WithFix = count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
+    errs() << "modlife: " << All.size() << (All.size() == 1 ? " warning" : " warnings")
+           << " in " << Results.size() << (Results.size() == 1 ? " file" : " files");
+    if (WithErrors)
+      errs() << " (" << WithErrors << " with compiler errors)";
+    if (WithFix && !Fix)
+      errs() << "; " << WithFix << " can be fixed with --fix";
+    errs() << "\n";
+  }
+  if (InputError)
+    return 2;
+  return Remaining ? 1 : 0;
+}

@@ -1,0 +1,127 @@
+//===- EntryPoints.cpp ----------------------------------------------------===//
+#include "analyzer/engine/EntryPoints.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace modlife {
+
+static const FunctionDecl *functionIn(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return FD->getCanonicalDecl();
+  return nullptr;
+}
+
+static bool isNullValue(const Expr *E, ASTContext &Ctx) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+namespace {
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  Collector(ASTContext &Ctx, const rules::RuleSet &Rules,
+            llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map)
+      : Ctx(Ctx), Rules(Rules), Map(Map) {}
+
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    // The semantic form maps every field to its value, whatever syntax
+    // (designated, GNU "open:", positional) wrote it.
+    // Each list is seen through its syntactic form only once.
+    if (ILE->isSemanticForm() && ILE->getSyntacticForm())
+      return true;
+    if (ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (!RD || !RD->getIdentifier())
+      return true;
+    const rules::EntryPointRule *R = Rules.entryPointRule(RD->getName());
+    if (!R)
+      return true;
+    bool Pinned = false;
+    std::vector<std::pair<const FunctionDecl *, EntryPointWiring>> Found;
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (RD->isUnion())
+        F = ILE->getInitializedFieldInUnion();
+      if (!F || I >= ILE->getNumInits())
+        break;
+      const Expr *Init = ILE->getInit(I++);
+      if (!Init || !F->getIdentifier())
+        continue;
+      if (!R->OwnerField.empty() && F->getName() == R->OwnerField &&
+          !isa<ImplicitValueInitExpr>(Init) && !isNullValue(Init, Ctx))
+        Pinned = true;
+      if (!llvm::is_contained(R->Fields, F->getName()))
+        continue;
+      if (const FunctionDecl *FD = functionIn(Init))
+        Found.push_back({FD, {R->StructName, F->getName().str(),
+                              Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()),
+                              false}});
+      if (RD->isUnion())
+        break;
+    }
+    for (auto &[FD, W] : Found) {
+      W.PinnedByOwner = Pinned;
+      Map[FD].push_back(W);
+    }
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    if (!ME)
+      return true;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !F->getIdentifier())
+      return true;
+    const RecordDecl *RD = F->getParent();
+    if (!RD || !RD->getIdentifier())
+      return true;
+    const rules::EntryPointRule *R = Rules.entryPointRule(RD->getName());
+    if (!R || !llvm::is_contained(R->Fields, F->getName()))
+      return true;
+    if (const FunctionDecl *FD = functionIn(BO->getRHS()))
+      Map[FD].push_back({R->StructName, F->getName().str(),
+                         Ctx.getSourceManager().getFileLoc(BO->getBeginLoc()),
+                         false});
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  const rules::RuleSet &Rules;
+  llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map;
+};
+} // namespace
+
+EntryPointIndex::EntryPointIndex(ASTContext &Ctx, const rules::RuleSet &Rules) {
+  Collector(Ctx, Rules, Map).TraverseAST(Ctx);
+}
+
+const std::vector<EntryPointWiring> &
+EntryPointIndex::wirings(const FunctionDecl *FD) const {
+  static const std::vector<EntryPointWiring> None;
+  auto It = Map.find(FD->getCanonicalDecl());
+  return It == Map.end() ? None : It->second;
+}
+
+bool EntryPointIndex::isPinnedByCaller(const FunctionDecl *FD) const {
+  const auto &W = wirings(FD);
+  return !W.empty() &&
+         llvm::all_of(W, [](const EntryPointWiring &E) { return E.PinnedByOwner; });
+}
+
+} // namespace modlife

@@ -1,0 +1,51 @@
+//===- EntryPoints.h - Functions the kernel calls from outside --*- C++ -*-===//
+#ifndef MODLIFE_ENGINE_ENTRYPOINTS_H
+#define MODLIFE_ENGINE_ENTRYPOINTS_H
+
+#include "analyzer/rules/RulePack.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace modlife {
+
+/// One place where a function is stored into an ops struct field.
+struct EntryPointWiring {
+  std::string StructName;
+  std::string FieldName;
+  /// The initializer or assignment that stores the function.
+  clang::SourceLocation Loc;
+  /// The same initializer sets the owner field, so the caller pins the
+  /// module (fops_get in 2.4) before it calls in.
+  bool PinnedByOwner = false;
+};
+
+/// The functions of a translation unit that are entry points by the pack's
+/// entry-point rules: designated initializers, GNU "field: value"
+/// initializers, positional initializers and "dev->open = f" assignments.
+class EntryPointIndex {
+public:
+  EntryPointIndex(clang::ASTContext &Ctx, const rules::RuleSet &Rules);
+
+  /// The wirings of FD, first-seen first; empty if it is no entry point.
+  const std::vector<EntryPointWiring> &wirings(const clang::FunctionDecl *FD) const;
+  bool isEntryPoint(const clang::FunctionDecl *FD) const {
+    return !wirings(FD).empty();
+  }
+  /// True when every wiring of FD has its caller pin the module.
+  bool isPinnedByCaller(const clang::FunctionDecl *FD) const;
+
+private:
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<EntryPointWiring>>
+      Map;
+};
+
+} // namespace modlife
+
+#endif

@@ -1,0 +1,559 @@
+//===- ModuleRefAnalysis.cpp - Module references along CFG paths ----------===//
+#include "analyzer/engine/ModuleRefAnalysis.h"
+#include "analyzer/engine/TUAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
+
+using namespace clang;
+using namespace llvm;
+
+namespace modlife {
+
+namespace {
+
+/// What a path knows about an integer value.
+enum class Val : uint8_t { Zero, NonZero };
+
+/// References held on one module. Count saturates at 2; -1 means the paths
+/// merged here disagree.
+struct Hold {
+  std::string Key;
+  int8_t Count = 0;
+  const PrimitiveUse *Site = nullptr;
+  bool operator==(const Hold &O) const {
+    return Key == O.Key && Count == O.Count && Site == O.Site;
+  }
+};
+
+/// The facts of one path (or of paths merged because they agree).
+struct PathState {
+  SmallVector<Hold, 2> Holds;                           // sorted by Key
+  SmallVector<std::pair<const void *, Val>, 4> Values;  // sorted by pointer
+  SmallVector<const ElementEvent *, 2> PendingSleeps;   // sorted, unique
+
+  bool sameCore(const PathState &O) const {
+    return Holds == O.Holds && Values == O.Values;
+  }
+  bool operator==(const PathState &O) const {
+    return sameCore(O) && PendingSleeps == O.PendingSleeps;
+  }
+
+  Hold *hold(StringRef Key) {
+    for (Hold &H : Holds)
+      if (H.Key == Key)
+        return &H;
+    return nullptr;
+  }
+  Hold &holdOrCreate(StringRef Key) {
+    if (Hold *H = hold(Key))
+      return *H;
+    auto It = llvm::lower_bound(Holds, Key, [](const Hold &H, StringRef K) {
+      return StringRef(H.Key) < K;
+    });
+    return *Holds.insert(It, Hold{Key.str(), 0, nullptr});
+  }
+  bool thisModuleMaybeHeld() const {
+    for (const Hold &H : Holds)
+      if (H.Key == "this" && H.Count != 0)
+        return true;
+    return false;
+  }
+
+  std::optional<Val> value(const void *K) const {
+    for (const auto &KV : Values)
+      if (KV.first == K)
+        return KV.second;
+    return std::nullopt;
+  }
+  void setValue(const void *K, std::optional<Val> V) {
+    auto It = llvm::lower_bound(
+        Values, K, [](const std::pair<const void *, Val> &P, const void *K) {
+          return std::less<const void *>()(P.first, K);
+        });
+    bool Present = It != Values.end() && It->first == K;
+    if (!V) {
+      if (Present)
+        Values.erase(It);
+      return;
+    }
+    if (Present)
+      It->second = *V;
+    else
+      Values.insert(It, {K, *V});
+  }
+
+  void addPending(const ElementEvent *E) {
+    auto It = llvm::lower_bound(PendingSleeps, E, std::less<const ElementEvent *>());
+    if (It == PendingSleeps.end() || *It != E)
+      PendingSleeps.insert(It, E);
+  }
+  void unionPending(const PathState &O) {
+    for (const ElementEvent *E : O.PendingSleeps)
+      addPending(E);
+  }
+};
+
+using StateSet = SmallVector<PathState, 4>;
+
+/// Joins states that disagree: what they do not share becomes unknown.
+PathState joinAll(const StateSet &S) {
+  PathState R = S.front();
+  for (const PathState &O : llvm::drop_begin(S)) {
+    for (Hold &H : R.Holds) {
+      const Hold *OH = nullptr;
+      for (const Hold &X : O.Holds)
+        if (X.Key == H.Key)
+          OH = &X;
+      if (!OH || OH->Count != H.Count)
+        H.Count = -1;
+    }
+    for (const Hold &X : O.Holds)
+      if (!R.hold(X.Key)) {
+        Hold &N = R.holdOrCreate(X.Key);
+        N.Count = X.Count == 0 ? 0 : -1;
+        N.Site = X.Site;
+      }
+    SmallVector<std::pair<const void *, Val>, 4> Kept;
+    for (const auto &KV : R.Values)
+      if (O.value(KV.first) == KV.second)
+        Kept.push_back(KV);
+    R.Values = std::move(Kept);
+    R.unionPending(O);
+  }
+  return R;
+}
+
+/// Adds a state to a set, merging with a state that has the same core.
+/// Returns true if the set changed.
+bool addState(StateSet &Set, PathState S, unsigned MaxStates) {
+  for (PathState &Existing : Set)
+    if (Existing.sameCore(S)) {
+      size_t Before = Existing.PendingSleeps.size();
+      Existing.unionPending(S);
+      return Existing.PendingSleeps.size() != Before;
+    }
+  Set.push_back(std::move(S));
+  if (Set.size() > MaxStates) {
+    PathState J = joinAll(Set);
+    Set.clear();
+    Set.push_back(std::move(J));
+  }
+  return true;
+}
+
+class Analyzer {
+public:
+  Analyzer(const TUAnalysis &A, const FunctionFacts &F,
+           const ModuleRefOptions &Opts)
+      : A(A), F(F), Opts(Opts), Ctx(A.context()) {}
+
+  ModuleRefResult run();
+
+private:
+  const TUAnalysis &A;
+  const FunctionFacts &F;
+  const ModuleRefOptions &Opts;
+  ASTContext &Ctx;
+  ModuleRefResult Result;
+  bool Reporting = false;
+  std::set<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
+  // Per return: how many states reach it, and per acquisition how many of
+  // them fail while holding it.
+  struct ReturnTally {
+    unsigned States = 0;
+    std::vector<std::pair<const PrimitiveUse *, unsigned>> Holding;
+  };
+  std::map<unsigned, std::pair<const ReturnStmt *, ReturnTally>> Returns;
+  unsigned ReturnOrder = 0;
+  DenseMap<const ReturnStmt *, unsigned> ReturnIndex;
+
+  const Expr *peel(const Expr *E) const {
+    while (true) {
+      E = E->IgnoreParenImpCasts();
+      // likely()/unlikely() are __builtin_expect.
+      if (const auto *CE = dyn_cast<CallExpr>(E))
+        if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+            CE->getNumArgs() == 2) {
+          E = CE->getArg(0);
+          continue;
+        }
+      if (const auto *CE = dyn_cast<CStyleCastExpr>(E)) {
+        E = CE->getSubExpr();
+        continue;
+      }
+      return E;
+    }
+  }
+
+  static const VarDecl *trackedVar(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->hasLocalStorage() && !VD->getType().isNull() &&
+            VD->getType()->isIntegralOrEnumerationType())
+          return VD;
+    return nullptr;
+  }
+
+  std::optional<Val> eval(const Expr *E, const PathState &S) const {
+    E = peel(E);
+    if (std::optional<Val> V = S.value(E))
+      return V;
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_LNot) {
+        std::optional<Val> V = eval(U->getSubExpr(), S);
+        if (!V)
+          return std::nullopt;
+        return *V == Val::Zero ? Val::NonZero : Val::Zero;
+      }
+    if (const VarDecl *VD = trackedVar(E))
+      return S.value(VD);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isAssignmentOp())
+        return BO->getOpcode() == BO_Assign ? eval(BO->getLHS(), S) : std::nullopt;
+      if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+        const Expr *Other = nullptr;
+        if (isZero(BO->getRHS()))
+          Other = BO->getLHS();
+        else if (isZero(BO->getLHS()))
+          Other = BO->getRHS();
+        if (!Other)
+          return std::nullopt;
+        std::optional<Val> V = eval(Other, S);
+        if (!V || BO->getOpcode() == BO_NE)
+          return V;
+        return *V == Val::Zero ? Val::NonZero : Val::Zero;
+      }
+      if (BO->getOpcode() == BO_LT && isZero(BO->getRHS())) {
+        std::optional<Val> V = eval(BO->getLHS(), S);
+        if (V == Val::Zero)
+          return Val::Zero;
+        return std::nullopt;
+      }
+      if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
+        std::optional<Val> L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
+        if (BO->getOpcode() == BO_LAnd) {
+          if (L == Val::Zero || R == Val::Zero)
+            return Val::Zero;
+          if (L == Val::NonZero && R == Val::NonZero)
+            return Val::NonZero;
+        } else {
+          if (L == Val::NonZero || R == Val::NonZero)
+            return Val::NonZero;
+          if (L == Val::Zero && R == Val::Zero)
+            return Val::Zero;
+        }
+        return std::nullopt;
+      }
+    }
+    if (E->containsErrors() || E->isValueDependent())
+      return std::nullopt;
+    if (E->getType().isNull() || !E->getType()->isIntegralOrEnumerationType())
+      return std::nullopt;
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt().isZero() ? Val::Zero : Val::NonZero;
+    return std::nullopt;
+  }
+
+  bool isZero(const Expr *E) const {
+    E = E->IgnoreParenCasts();
+    if (E->containsErrors() || E->isValueDependent())
+      return false;
+    Expr::EvalResult R;
+    return E->EvaluateAsInt(R, Ctx) && R.Val.getInt().isZero();
+  }
+
+  /// Learns from taking a branch: the condition had to be true (or false).
+  /// Returns false when the path cannot take this edge.
+  bool refine(const Expr *Cond, bool Taken, PathState &S) const {
+    std::optional<Val> V = eval(Cond, S);
+    if (V)
+      return (*V == Val::NonZero) == Taken;
+    const Expr *E = peel(Cond);
+    bool Polarity = Taken;
+    while (true) {
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_LNot) {
+        Polarity = !Polarity;
+        E = peel(U->getSubExpr());
+        continue;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+        if ((BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) &&
+            (isZero(BO->getRHS()) || isZero(BO->getLHS()))) {
+          if (BO->getOpcode() == BO_EQ)
+            Polarity = !Polarity;
+          E = peel(isZero(BO->getRHS()) ? BO->getLHS() : BO->getRHS());
+          continue;
+        }
+        if (BO->getOpcode() == BO_LT && isZero(BO->getRHS())) {
+          if (!Polarity)
+            return true; // "x >= 0" says nothing about zero.
+          E = peel(BO->getLHS());
+          continue;
+        }
+        if (BO->getOpcode() == BO_Assign) {
+          E = peel(BO->getLHS());
+          continue;
+        }
+      }
+      break;
+    }
+    if (const VarDecl *VD = trackedVar(E))
+      S.setValue(VD, Polarity ? Val::NonZero : Val::Zero);
+    return true;
+  }
+
+  static const Expr *decidingCondition(const CFGBlock &B) {
+    const Stmt *T = B.getTerminatorStmt();
+    if (!T || isa<SwitchStmt>(T) || isa<ConditionalOperator>(T) ||
+        isa<BinaryConditionalOperator>(T))
+      return nullptr;
+    const Expr *C = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+    if (!C)
+      return nullptr;
+    if (const auto *TB = dyn_cast<BinaryOperator>(T); TB && TB->isLogicalOp())
+      return C; // The left operand, evaluated last in this block.
+    // The block that ends an "a || b" chain evaluated b last.
+    while (const auto *BO = dyn_cast<BinaryOperator>(C->IgnoreParens())) {
+      if (!BO->isLogicalOp())
+        break;
+      C = BO->getRHS();
+    }
+    return C;
+  }
+
+  bool isFailureReturn(const ReturnStmt *R, const PathState &S) const {
+    const Expr *V = R->getRetValue();
+    if (!V)
+      return false;
+    if (A.isFailureConstant(V))
+      return true;
+    const Expr *E = peel(V);
+    if (trackedVar(E))
+      return eval(E, S) == Val::NonZero &&
+             !isZero(E) /* a constant zero is success */;
+    return false;
+  }
+
+  void acquire(PathState &S, const PrimitiveUse &U) {
+    if (U.Module.isThisModule()) {
+      if (Reporting)
+        for (const ElementEvent *E : S.PendingSleeps)
+          reportSleep(E, U);
+      S.PendingSleeps.clear();
+    }
+    Hold &H = S.holdOrCreate(U.Module.Key);
+    if (H.Count >= 0 && H.Count < 2)
+      ++H.Count;
+    if (!H.Site)
+      H.Site = &U;
+  }
+
+  void reportSleep(const ElementEvent *E, const PrimitiveUse &U) {
+    if (!SleepSeen.insert({E, &U}).second)
+      return;
+    std::optional<SleepWitness> W = A.sleepWitness(*E);
+    if (!W)
+      return;
+    Result.SleepsBeforeAcquire.push_back({F.Function, std::move(*W), &U});
+  }
+
+  void transferValues(const Stmt *S, PathState &St) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->hasLocalStorage() &&
+              VD->getType()->isIntegralOrEnumerationType())
+            St.setValue(VD, VD->getInit() ? eval(VD->getInit(), St)
+                                          : std::nullopt);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (!BO->isAssignmentOp())
+        return;
+      if (const VarDecl *VD = trackedVar(BO->getLHS()->IgnoreParenImpCasts()))
+        St.setValue(VD, BO->getOpcode() == BO_Assign ? eval(BO->getRHS(), St)
+                                                     : std::nullopt);
+      return;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(S))
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+        if (const VarDecl *VD = trackedVar(U->getSubExpr()->IgnoreParenImpCasts()))
+          St.setValue(VD, std::nullopt);
+  }
+
+  void tallyReturn(const ReturnStmt *R, const PathState &S) {
+    auto [It, New] = ReturnIndex.try_emplace(R, ReturnOrder);
+    if (New)
+      ++ReturnOrder;
+    auto &Entry = Returns[It->second];
+    Entry.first = R;
+    ReturnTally &T = Entry.second;
+    ++T.States;
+    if (!isFailureReturn(R, S))
+      return;
+    for (const Hold &H : S.Holds) {
+      if (H.Count <= 0 || !H.Site)
+        continue;
+      auto HIt = llvm::find_if(T.Holding, [&](const auto &P) {
+        return P.first == H.Site;
+      });
+      if (HIt == T.Holding.end())
+        T.Holding.push_back({H.Site, 1});
+      else
+        ++HIt->second;
+    }
+  }
+
+  /// Applies one CFG element to every state of the set.
+  StateSet transferElement(const Stmt *S, StateSet In) {
+    auto It = F.Events.find(S);
+    StateSet Out;
+    for (PathState &St : In) {
+      StateSet Cur;
+      Cur.push_back(std::move(St));
+      if (It != F.Events.end())
+        for (const ElementEvent &E : It->second)
+          Cur = transferEvent(E, std::move(Cur));
+      for (PathState &C : Cur) {
+        transferValues(S, C);
+        if (Reporting)
+          if (const auto *R = dyn_cast<ReturnStmt>(S))
+            tallyReturn(R, C);
+        addState(Out, std::move(C), Opts.MaxStatesPerPoint);
+      }
+    }
+    return Out;
+  }
+
+  StateSet transferEvent(const ElementEvent &E, StateSet In) {
+    StateSet Out;
+    for (PathState &S : In) {
+      if (E.EventKind == ElementEvent::LocalCall) {
+        SleepSummary Sum = A.sleepSummary(E.Callee);
+        if ((Sum.Definite || Sum.FlagsUnknown) && !S.thisModuleMaybeHeld())
+          S.addPending(&E);
+        Out.push_back(std::move(S));
+        continue;
+      }
+      const PrimitiveUse &U = E.Use;
+      switch (U.UseKind) {
+      case PrimitiveUse::Sleep:
+        if (!S.thisModuleMaybeHeld())
+          S.addPending(&E);
+        Out.push_back(std::move(S));
+        break;
+      case PrimitiveUse::Acquire:
+        if (&U != Opts.MoveAcquireToEntry)
+          acquire(S, U);
+        Out.push_back(std::move(S));
+        break;
+      case PrimitiveUse::TryAcquire: {
+        // The path splits: on one side the call succeeded and holds a
+        // reference, on the other it failed and holds none.
+        PathState Failed = S;
+        Failed.setValue(U.Anchor, Val::Zero);
+        if (&U != Opts.MoveAcquireToEntry)
+          acquire(S, U);
+        S.setValue(U.Anchor, Val::NonZero);
+        Out.push_back(std::move(S));
+        Out.push_back(std::move(Failed));
+        break;
+      }
+      case PrimitiveUse::Release:
+        if (Hold *H = S.hold(U.Module.Key))
+          if (H->Count > 0)
+            --H->Count;
+        Out.push_back(std::move(S));
+        break;
+      }
+    }
+    return Out;
+  }
+
+  StateSet transferBlock(const CFGBlock &B, StateSet In) {
+    for (const CFGElement &El : B)
+      if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>())
+        In = transferElement(CS->getStmt(), std::move(In));
+    return In;
+  }
+};
+
+ModuleRefResult Analyzer::run() {
+  const CFG &Cfg = *F.Cfg;
+  std::vector<StateSet> BlockIn(Cfg.getNumBlockIDs());
+  std::vector<bool> Seen(Cfg.getNumBlockIDs(), false);
+  PostOrderCFGView POV(&Cfg);
+  ForwardDataflowWorklist Worklist(Cfg, &POV);
+
+  PathState Entry;
+  if (Opts.MoveAcquireToEntry)
+    acquire(Entry, *Opts.MoveAcquireToEntry);
+  const CFGBlock &EntryB = Cfg.getEntry();
+  BlockIn[EntryB.getBlockID()].push_back(Entry);
+  Seen[EntryB.getBlockID()] = true;
+  Worklist.enqueueBlock(&EntryB);
+
+  unsigned Visits = 0;
+  while (const CFGBlock *B = Worklist.dequeue()) {
+    if (++Visits > Opts.MaxBlockVisits) {
+      Result.BudgetExceeded = true;
+      return Result;
+    }
+    StateSet Out = transferBlock(*B, BlockIn[B->getBlockID()]);
+    const Expr *Cond = decidingCondition(*B);
+    unsigned SuccIndex = 0;
+    for (const CFGBlock::AdjacentBlock &Adj : B->succs()) {
+      unsigned Index = SuccIndex++;
+      const CFGBlock *Succ = Adj.getReachableBlock();
+      if (!Succ)
+        continue;
+      bool Changed = false;
+      StateSet &Target = BlockIn[Succ->getBlockID()];
+      for (const PathState &S : Out) {
+        PathState Edge = S;
+        if (Cond && B->succ_size() == 2 && !refine(Cond, Index == 0, Edge))
+          continue;
+        Changed |= addState(Target, std::move(Edge), Opts.MaxStatesPerPoint);
+      }
+      if (Changed || !Seen[Succ->getBlockID()]) {
+        Seen[Succ->getBlockID()] = true;
+        Worklist.enqueueBlock(Succ);
+      }
+    }
+  }
+
+  // The states are final; one more pass reports from them.
+  Reporting = true;
+  std::vector<const CFGBlock *> Blocks(POV.begin(), POV.end());
+  std::reverse(Blocks.begin(), Blocks.end());
+  for (const CFGBlock *B : Blocks)
+    if (Seen[B->getBlockID()])
+      transferBlock(*B, BlockIn[B->getBlockID()]);
+
+  for (auto &KV : Returns) {
+    const auto &[R, T] = KV.second;
+    for (const auto &[Site, Count] : T.Holding)
+      Result.HeldAtFailure.push_back({F.Function, R, Site, Count == T.States});
+  }
+  return Result;
+}
+
+} // namespace
+
+ModuleRefResult analyzeModuleRefs(const TUAnalysis &A, const FunctionFacts &F,
+                                  const ModuleRefOptions &Opts) {
+  if (!F.Cfg)
+    return {};
+  return Analyzer(A, F, Opts).run();
+}
+
+} // namespace modlife

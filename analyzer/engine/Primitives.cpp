@@ -1,0 +1,386 @@
+//===- Primitives.cpp - Matching rule-pack primitives in code -------------===//
+#include "analyzer/engine/Primitives.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace modlife {
+
+bool PrimitiveUse::isMacro() const {
+  const rules::PrimitiveName &P = SleepR ? SleepR->Primitive : RefR->Primitive;
+  return P.NameKind == rules::PrimitiveName::Macro;
+}
+
+PrimitiveMatcher::PrimitiveMatcher(const rules::RuleSet &Rules,
+                                   ASTContext &Ctx, const Preprocessor *PP)
+    : Rules(Rules), Ctx(Ctx), SM(Ctx.getSourceManager()),
+      LO(Ctx.getLangOpts()), PP(PP) {}
+
+SourceLocation PrimitiveMatcher::reportLoc(SourceLocation Loc) const {
+  return Loc.isValid() ? SM.getFileLoc(Loc) : Loc;
+}
+
+std::string PrimitiveMatcher::textOf(SourceRange R) const {
+  CharSourceRange CR =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+  if (CR.isInvalid()) {
+    // A range that starts and ends in different macro expansions: take the
+    // outermost expansion instead.
+    CR = SM.getExpansionRange(R);
+    CR = Lexer::makeFileCharRange(CR, SM, LO);
+  }
+  if (CR.isInvalid())
+    return "";
+  bool Invalid = false;
+  StringRef T = Lexer::getSourceText(CR, SM, LO, &Invalid);
+  return Invalid ? "" : T.str();
+}
+
+std::string PrimitiveMatcher::outermostMacroName(SourceLocation Loc) const {
+  std::string Name;
+  while (Loc.isMacroID()) {
+    if (SM.isMacroArgExpansion(Loc)) {
+      Loc = SM.getImmediateSpellingLoc(Loc);
+      continue;
+    }
+    Name = Lexer::getImmediateMacroName(Loc, SM, LO).str();
+    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+  }
+  return Name;
+}
+
+std::optional<std::pair<std::string, SourceRange>>
+PrimitiveMatcher::ruleMacroAt(SourceLocation Loc) const {
+  std::optional<std::pair<std::string, SourceRange>> Found;
+  // Walk from the innermost expansion outwards. A token that came from a
+  // macro argument was written by whoever wrote the argument, not produced by
+  // the macro, so we follow it to where it was spelled.
+  unsigned Guard = 0;
+  while (Loc.isMacroID() && ++Guard < 256) {
+    if (SM.isMacroArgExpansion(Loc)) {
+      Loc = SM.getImmediateSpellingLoc(Loc);
+      continue;
+    }
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LO);
+    CharSourceRange Exp = SM.getImmediateExpansionRange(Loc);
+    if (Rules.isMacroPrimitive(Name)) {
+      CharSourceRange FileRange = SM.getExpansionRange(Exp);
+      Found = std::make_pair(Name.str(), FileRange.getAsRange());
+    }
+    Loc = Exp.getBegin();
+  }
+  return Found;
+}
+
+ModuleRef PrimitiveMatcher::moduleFromText(std::string Text) const {
+  std::string Key;
+  for (char C : Text)
+    if (!isSpace(C))
+      Key += C;
+  StringRef K(Key);
+  while (K.size() > 2 && K.front() == '(' && K.back() == ')')
+    K = K.drop_front().drop_back();
+  if (Rules.isThisModuleMacro(K) || K == "&__this_module")
+    return {"this", Text};
+  return {K.str(), Text};
+}
+
+ModuleRef PrimitiveMatcher::moduleFromExpr(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  // THIS_MODULE written directly, even though it expands to &__this_module.
+  SourceLocation B = E->getBeginLoc();
+  if (B.isMacroID() && !SM.isMacroArgExpansion(B)) {
+    std::string M = Lexer::getImmediateMacroName(B, SM, LO).str();
+    if (Rules.isThisModuleMacro(M))
+      return {"this", M};
+  }
+  return moduleFromText(textOf(E->getSourceRange()));
+}
+
+ModuleRef PrimitiveMatcher::moduleFromMacroArg(SourceRange Expansion,
+                                               unsigned Index) const {
+  // The preprocessor does not keep macro arguments, so we split the written
+  // text "NAME(a, b)" at top-level commas.
+  std::string Text = textOf(Expansion);
+  size_t Open = Text.find('(');
+  if (Open == std::string::npos)
+    return {"?", ""};
+  int Depth = 0;
+  unsigned Arg = 0;
+  std::string Cur;
+  for (size_t I = Open + 1; I < Text.size(); ++I) {
+    char C = Text[I];
+    if ((C == ',' && Depth == 0) || (C == ')' && Depth == 0)) {
+      if (Arg == Index)
+        return moduleFromText(StringRef(Cur).trim().str());
+      ++Arg;
+      Cur.clear();
+      if (C == ')')
+        break;
+      continue;
+    }
+    if (C == '(' || C == '[')
+      ++Depth;
+    else if (C == ')' || C == ']')
+      --Depth;
+    Cur += C;
+  }
+  return {"?", ""};
+}
+
+std::optional<PrimitiveUse>
+PrimitiveMatcher::matchMacro(const Stmt *S, StringRef Macro,
+                             SourceRange Expansion) const {
+  PrimitiveUse U;
+  U.Name = Macro.str();
+  U.Anchor = S;
+  U.Loc = reportLoc(Expansion.getBegin());
+  U.Range = Expansion;
+  if (const rules::ModuleRefRule *R =
+          Rules.moduleRefRule(rules::PrimitiveName::Macro, Macro)) {
+    U.RefR = R;
+    U.UseKind = R->Effect == rules::RefEffect::Acquire      ? PrimitiveUse::Acquire
+                : R->Effect == rules::RefEffect::TryAcquire ? PrimitiveUse::TryAcquire
+                                                            : PrimitiveUse::Release;
+    U.Module = R->ModuleArg ? moduleFromMacroArg(Expansion, *R->ModuleArg)
+                            : ModuleRef{"this", ""};
+    return U;
+  }
+  if (const rules::SleepRule *R =
+          Rules.sleepRule(rules::PrimitiveName::Macro, Macro)) {
+    U.SleepR = R;
+    U.UseKind = PrimitiveUse::Sleep;
+    return U;
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t>
+PrimitiveMatcher::flagBitValue(const rules::FlagSet &FS) const {
+  auto It = BitCache.find(&FS);
+  if (It != BitCache.end())
+    return It->second;
+  std::optional<uint64_t> V;
+  if (PP)
+    V = evaluateIntegerMacro(*PP, FS.MaySleepBitMacro);
+  if (!V)
+    V = FS.FallbackValue;
+  BitCache[&FS] = V;
+  return V;
+}
+
+std::optional<PrimitiveUse>
+PrimitiveMatcher::matchCall(const CallExpr *CE) const {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  StringRef Name = FD->getName();
+  PrimitiveUse U;
+  U.Name = Name.str();
+  U.Anchor = CE;
+  U.Loc = reportLoc(CE->getBeginLoc());
+  U.Range = CE->getSourceRange();
+  if (const rules::ModuleRefRule *R =
+          Rules.moduleRefRule(rules::PrimitiveName::Function, Name)) {
+    U.RefR = R;
+    U.UseKind = R->Effect == rules::RefEffect::Acquire      ? PrimitiveUse::Acquire
+                : R->Effect == rules::RefEffect::TryAcquire ? PrimitiveUse::TryAcquire
+                                                            : PrimitiveUse::Release;
+    if (R->ModuleArg && *R->ModuleArg < CE->getNumArgs())
+      U.Module = moduleFromExpr(CE->getArg(*R->ModuleArg));
+    else
+      U.Module = {"this", ""};
+    return U;
+  }
+  const rules::SleepRule *R =
+      Rules.sleepRule(rules::PrimitiveName::Function, Name);
+  if (!R)
+    return std::nullopt;
+  U.SleepR = R;
+  U.UseKind = PrimitiveUse::Sleep;
+  if (!R->FlagsArg)
+    return U;
+  if (*R->FlagsArg >= CE->getNumArgs())
+    return U; // A declaration that does not fit the rule: assume it sleeps.
+  const Expr *Flags = CE->getArg(*R->FlagsArg);
+  U.FlagsSpelling = textOf(Flags->getSourceRange());
+  const rules::FlagSet *FS = Rules.flagSet(R->FlagSetName);
+  std::optional<uint64_t> Bit = FS ? flagBitValue(*FS) : std::nullopt;
+  Expr::EvalResult Result;
+  if (!Bit || Flags->containsErrors() || Flags->isValueDependent() ||
+      !Flags->EvaluateAsInt(Result, Ctx)) {
+    U.Certainty = SleepCertainty::FlagsUnknown;
+    return U;
+  }
+  uint64_t Value = Result.Val.getInt().getZExtValue();
+  if ((Value & *Bit) == 0)
+    return std::nullopt; // GFP_ATOMIC and friends do not sleep.
+  return U;
+}
+
+//===----------------------------------------------------------------------===//
+// Integer macro evaluation
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A small precedence-climbing evaluator over macro replacement tokens.
+class MacroIntEvaluator {
+public:
+  MacroIntEvaluator(const Preprocessor &PP) : PP(PP) {}
+
+  std::optional<uint64_t> evalMacro(StringRef Name, unsigned Depth) {
+    if (Depth > 16)
+      return std::nullopt;
+    IdentifierInfo *II = PP.getIdentifierInfo(Name);
+    const MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
+    if (!MI || MI->isFunctionLike())
+      return std::nullopt;
+    std::vector<Token> Saved = std::move(Toks);
+    size_t SavedPos = Pos;
+    Toks.assign(MI->tokens_begin(), MI->tokens_end());
+    Pos = 0;
+    std::optional<uint64_t> V = parseExpr(0, Depth);
+    if (Pos != Toks.size())
+      V = std::nullopt;
+    Toks = std::move(Saved);
+    Pos = SavedPos;
+    return V;
+  }
+
+private:
+  const Preprocessor &PP;
+  std::vector<Token> Toks;
+  size_t Pos = 0;
+
+  bool at(tok::TokenKind K) const {
+    return Pos < Toks.size() && Toks[Pos].is(K);
+  }
+
+  static int precedence(tok::TokenKind K) {
+    switch (K) {
+    case tok::pipe: return 1;
+    case tok::caret: return 2;
+    case tok::amp: return 3;
+    case tok::lessless:
+    case tok::greatergreater: return 4;
+    case tok::plus:
+    case tok::minus: return 5;
+    case tok::star: return 6;
+    default: return -1;
+    }
+  }
+
+  // "(type)" or "(__force type)" before an operand is a cast we look through.
+  bool skipCast() {
+    if (!at(tok::l_paren))
+      return false;
+    size_t I = Pos + 1;
+    bool SawIdent = false;
+    while (I < Toks.size() &&
+           (Toks[I].is(tok::identifier) || Toks[I].is(tok::star) ||
+            Toks[I].isOneOf(tok::kw_unsigned, tok::kw_int, tok::kw_long,
+                            tok::kw_char, tok::kw_short, tok::kw_signed))) {
+      if (Toks[I].is(tok::identifier)) {
+        // An identifier that is itself a macro with a value is an operand.
+        IdentifierInfo *II = Toks[I].getIdentifierInfo();
+        if (II && PP.getMacroInfo(II) &&
+            II->getName() != "__force" && II->getName() != "__bitwise")
+          return false;
+      }
+      SawIdent = true;
+      ++I;
+    }
+    if (!SawIdent || I >= Toks.size() || Toks[I].isNot(tok::r_paren) ||
+        I + 1 >= Toks.size())
+      return false;
+    const Token &Next = Toks[I + 1];
+    if (!Next.isOneOf(tok::l_paren, tok::numeric_constant, tok::identifier,
+                      tok::tilde))
+      return false;
+    Pos = I + 1;
+    return true;
+  }
+
+  std::optional<uint64_t> parsePrimary(unsigned Depth) {
+    if (Pos >= Toks.size())
+      return std::nullopt;
+    while (skipCast()) {
+    }
+    const Token &T = Toks[Pos];
+    if (T.is(tok::tilde)) {
+      ++Pos;
+      auto V = parsePrimary(Depth);
+      return V ? std::optional<uint64_t>(~*V) : std::nullopt;
+    }
+    if (T.is(tok::l_paren)) {
+      ++Pos;
+      auto V = parseExpr(0, Depth);
+      if (!at(tok::r_paren))
+        return std::nullopt;
+      ++Pos;
+      return V;
+    }
+    if (T.is(tok::numeric_constant)) {
+      ++Pos;
+      std::string Clean = PP.getSpelling(T);
+      while (!Clean.empty() && strchr("uUlL", Clean.back()))
+        Clean.pop_back();
+      uint64_t V;
+      if (StringRef(Clean).getAsInteger(0, V))
+        return std::nullopt;
+      return V;
+    }
+    if (T.is(tok::identifier)) {
+      ++Pos;
+      StringRef Name = T.getIdentifierInfo()->getName();
+      if (Name == "__force" || Name == "__bitwise")
+        return parsePrimary(Depth);
+      return evalMacro(Name, Depth + 1);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<uint64_t> parseExpr(int MinPrec, unsigned Depth) {
+    std::optional<uint64_t> L = parsePrimary(Depth);
+    while (L && Pos < Toks.size()) {
+      tok::TokenKind K = Toks[Pos].getKind();
+      int P = precedence(K);
+      if (P < 0 || P < MinPrec)
+        break;
+      ++Pos;
+      std::optional<uint64_t> R = parseExpr(P + 1, Depth);
+      if (!R)
+        return std::nullopt;
+      switch (K) {
+      case tok::pipe: *L |= *R; break;
+      case tok::caret: *L ^= *R; break;
+      case tok::amp: *L &= *R; break;
+      case tok::lessless: *L = *R < 64 ? *L << *R : 0; break;
+      case tok::greatergreater: *L = *R < 64 ? *L >> *R : 0; break;
+      case tok::plus: *L += *R; break;
+      case tok::minus: *L -= *R; break;
+      case tok::star: *L *= *R; break;
+      default: return std::nullopt;
+      }
+    }
+    return L;
+  }
+};
+
+} // namespace
+
+std::optional<uint64_t> evaluateIntegerMacro(const Preprocessor &PP,
+                                             StringRef Name) {
+  return MacroIntEvaluator(PP).evalMacro(Name, 0);
+}
+
+} // namespace modlife

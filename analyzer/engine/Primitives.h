@@ -1,0 +1,124 @@
+//===- Primitives.h - Matching rule-pack primitives in code -----*- C++ -*-===//
+//
+// Turns statements into primitive uses: a call that may sleep, a macro that
+// takes the module use count, a try_module_get. Macros are recognized by their
+// expansion site, never by what they happen to expand to, so that
+// MOD_INC_USE_COUNT is found whether it expands to atomic_inc or to nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MODLIFE_ENGINE_PRIMITIVES_H
+#define MODLIFE_ENGINE_PRIMITIVES_H
+
+#include "analyzer/rules/RulePack.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class Preprocessor;
+class Stmt;
+class SourceManager;
+class LangOptions;
+} // namespace clang
+
+namespace modlife {
+
+/// Whether a sleep is certain given the code, or only assumed because a
+/// flags argument is not a constant.
+enum class SleepCertainty { Definite, FlagsUnknown };
+
+/// The module that a reference is on: the analyzed module itself, or the
+/// module named by an expression such as "ops->owner".
+struct ModuleRef {
+  /// "this" for the analyzed module; otherwise the expression's text with
+  /// whitespace removed, which identifies it within one function.
+  std::string Key;
+  /// The expression as written, for fix-its ("ops->owner").
+  std::string Spelling;
+  bool isThisModule() const { return Key == "this"; }
+};
+
+/// One use of a rule-pack primitive in code.
+struct PrimitiveUse {
+  enum Kind { Sleep, Acquire, TryAcquire, Release };
+  Kind UseKind = Sleep;
+  /// The name as the programmer wrote it (the macro, not its expansion).
+  std::string Name;
+  /// The statement the use is anchored to in the CFG.
+  const clang::Stmt *Anchor = nullptr;
+  /// Where it is written, in the main file or a header: never a macro location.
+  clang::SourceLocation Loc;
+  /// The written extent, from the name to the closing parenthesis.
+  clang::SourceRange Range;
+  const rules::SleepRule *SleepR = nullptr;
+  const rules::ModuleRefRule *RefR = nullptr;
+  ModuleRef Module;
+  SleepCertainty Certainty = SleepCertainty::Definite;
+  /// For flag-dependent sleeps, the flags as written ("GFP_KERNEL").
+  std::string FlagsSpelling;
+  bool isMacro() const;
+};
+
+/// Matches statements against a RuleSet.
+class PrimitiveMatcher {
+public:
+  PrimitiveMatcher(const rules::RuleSet &Rules, clang::ASTContext &Ctx,
+                   const clang::Preprocessor *PP);
+
+  /// The rule macro whose expansion produced Loc, outermost first: for
+  /// MOD_INC_USE_COUNT expanding to __MOD_INC_USE_COUNT(THIS_MODULE), that
+  /// is MOD_INC_USE_COUNT. Returns the macro name and its expansion range.
+  std::optional<std::pair<std::string, clang::SourceRange>>
+  ruleMacroAt(clang::SourceLocation Loc) const;
+
+  /// Classifies a macro use: the caller has decided that S is the outermost
+  /// statement of the expansion.
+  std::optional<PrimitiveUse> matchMacro(const clang::Stmt *S,
+                                         llvm::StringRef Macro,
+                                         clang::SourceRange Expansion) const;
+
+  /// Classifies a direct call to a rule function.
+  std::optional<PrimitiveUse> matchCall(const clang::CallExpr *CE) const;
+
+  /// The file location to report a statement at.
+  clang::SourceLocation reportLoc(clang::SourceLocation Loc) const;
+
+  /// The source text of a range, with macro locations mapped to the file.
+  std::string textOf(clang::SourceRange R) const;
+
+  /// True if Loc is spelled as a macro whose name matches Pattern (used for
+  /// errno macros).
+  std::string outermostMacroName(clang::SourceLocation Loc) const;
+
+  const rules::RuleSet &rules() const { return Rules; }
+  clang::ASTContext &context() const { return Ctx; }
+
+private:
+  std::optional<uint64_t> flagBitValue(const rules::FlagSet &FS) const;
+  ModuleRef moduleFromExpr(const clang::Expr *E) const;
+  ModuleRef moduleFromMacroArg(clang::SourceRange Expansion,
+                               unsigned Index) const;
+  ModuleRef moduleFromText(std::string Text) const;
+
+  const rules::RuleSet &Rules;
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  const clang::Preprocessor *PP;
+  mutable llvm::DenseMap<const rules::FlagSet *, std::optional<uint64_t>>
+      BitCache;
+};
+
+/// Evaluates an object-like macro to an integer, looking through nested
+/// macros, casts such as (__force gfp_t), and | & ^ + - << >> ~ operators.
+/// Kernel flag bits are spelled this way; a header we cannot read gives none.
+std::optional<uint64_t> evaluateIntegerMacro(const clang::Preprocessor &PP,
+                                             llvm::StringRef Name);
+
+} // namespace modlife
+
+#endif

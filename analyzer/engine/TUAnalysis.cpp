@@ -1,0 +1,307 @@
+//===- TUAnalysis.cpp - One translation unit, analyzed once ---------------===//
+#include "analyzer/engine/TUAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace modlife {
+
+AnalysisHandler::~AnalysisHandler() = default;
+FunctionFacts::~FunctionFacts() = default;
+
+TUAnalysis::TUAnalysis(ASTContext &Ctx, const Preprocessor *PP,
+                       const rules::RuleSet &Rules)
+    : Ctx(Ctx), Rules(Rules), Matcher(Rules, Ctx, PP) {}
+
+TUAnalysis::~TUAnalysis() = default;
+
+const FunctionFacts *TUAnalysis::factsFor(const FunctionDecl *FD) const {
+  auto It = Facts.find(FD->getCanonicalDecl());
+  return It == Facts.end() ? nullptr : It->second.get();
+}
+
+namespace {
+/// Groups the CFG elements that one macro expansion produced, and picks the
+/// outermost of them to stand for the expansion.
+struct MacroGroups {
+  struct Group {
+    std::string Macro;
+    SourceRange Range;
+    SmallVector<const Stmt *, 4> Members;
+  };
+  std::vector<Group> Groups;
+  DenseMap<unsigned, unsigned> ByBegin; // expansion begin -> group index
+
+  void add(const Stmt *S, std::pair<std::string, SourceRange> M) {
+    unsigned Key = M.second.getBegin().getRawEncoding();
+    auto [It, New] = ByBegin.try_emplace(Key, Groups.size());
+    if (New)
+      Groups.push_back({M.first, M.second, {}});
+    Groups[It->second].Members.push_back(S);
+  }
+};
+} // namespace
+
+static bool isRuleFunction(const rules::RuleSet &Rules, StringRef Name) {
+  return Rules.sleepRule(rules::PrimitiveName::Function, Name) ||
+         Rules.moduleRefRule(rules::PrimitiveName::Function, Name);
+}
+
+void TUAnalysis::buildFacts() {
+  std::vector<const FunctionDecl *> Functions;
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->doesThisDeclarationHaveABody() && FD->getBody())
+        Functions.push_back(FD);
+
+  for (const FunctionDecl *FD : Functions) {
+    auto FF = std::make_unique<FunctionFacts>();
+    FF->Function = FD;
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd();
+    BO.PruneTriviallyFalseEdges = true;
+    BO.AddImplicitDtors = false;
+    FF->Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
+    if (!FF->Cfg) {
+      Facts[FD->getCanonicalDecl()] = std::move(FF);
+      continue;
+    }
+    FF->Parents = std::make_unique<ParentMap>(FD->getBody());
+
+    // Pass 1: group statements by the rule macro that produced them.
+    MacroGroups Groups;
+    std::vector<const Stmt *> Order;
+    for (const CFGBlock *B : *FF->Cfg)
+      for (const CFGElement &El : *B)
+        if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
+          const Stmt *S = CS->getStmt();
+          Order.push_back(S);
+          if (S->getBeginLoc().isMacroID())
+            if (auto M = Matcher.ruleMacroAt(S->getBeginLoc()))
+              Groups.add(S, *M);
+        }
+    // The representative of a group is the member no other member contains.
+    DenseMap<const Stmt *, unsigned> Representative;
+    for (unsigned GI = 0; GI < Groups.Groups.size(); ++GI) {
+      auto &G = Groups.Groups[GI];
+      DenseSet<const Stmt *> Members(G.Members.begin(), G.Members.end());
+      for (const Stmt *S : G.Members) {
+        bool Outermost = true;
+        for (const Stmt *P = FF->Parents->getParent(S); P;
+             P = FF->Parents->getParent(P))
+          if (Members.count(P)) {
+            Outermost = false;
+            break;
+          }
+        if (Outermost) {
+          Representative.try_emplace(S, GI);
+          break; // One event per expansion, at the first outermost member.
+        }
+      }
+    }
+    DenseSet<const Stmt *> InRuleMacro;
+    for (auto &G : Groups.Groups)
+      InRuleMacro.insert(G.Members.begin(), G.Members.end());
+
+    // Pass 2: events in CFG order.
+    DenseSet<const Stmt *> Done;
+    for (const Stmt *S : Order) {
+      if (!Done.insert(S).second)
+        continue;
+      ElementEvent E;
+      E.At = S;
+      E.InFunction = FD;
+      auto RI = Representative.find(S);
+      if (RI != Representative.end()) {
+        auto &G = Groups.Groups[RI->second];
+        if (auto U = Matcher.matchMacro(S, G.Macro, G.Range)) {
+          E.Use = std::move(*U);
+          E.Loc = E.Use.Loc;
+          E.CalleeName = E.Use.Name;
+          FF->Events[S].push_back(std::move(E));
+        }
+        continue;
+      }
+      if (InRuleMacro.count(S))
+        continue;
+      const auto *CE = dyn_cast<CallExpr>(S);
+      if (!CE)
+        continue;
+      if (auto U = Matcher.matchCall(CE)) {
+        E.Use = std::move(*U);
+        E.Loc = E.Use.Loc;
+        E.CalleeName = E.Use.Name;
+        FF->Events[S].push_back(std::move(E));
+        continue;
+      }
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier() ||
+          isRuleFunction(Rules, Callee->getName()))
+        continue;
+      const FunctionDecl *Def = nullptr;
+      if (!Callee->hasBody(Def) || !Def)
+        continue;
+      E.EventKind = ElementEvent::LocalCall;
+      E.Callee = Def->getCanonicalDecl();
+      E.Loc = Matcher.reportLoc(CE->getBeginLoc());
+      E.CalleeName = Callee->getName().str();
+      FF->Events[S].push_back(std::move(E));
+    }
+    Facts[FD->getCanonicalDecl()] = std::move(FF);
+  }
+}
+
+void TUAnalysis::computeSleepSummaries() {
+  // Iterate to a fixpoint over the call graph. A witness, once set, never
+  // changes, so following witnesses always reaches a primitive.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (auto &[FD, FF] : Facts) {
+      if (!FF->Cfg)
+        continue;
+      SleepSummary &S = Summaries[FD];
+      if (S.Definite)
+        continue;
+      for (const CFGBlock *B : *FF->Cfg)
+        for (const CFGElement &El : *B) {
+          std::optional<CFGStmt> CS = El.getAs<CFGStmt>();
+          if (!CS)
+            continue;
+          auto It = FF->Events.find(CS->getStmt());
+          if (It == FF->Events.end())
+            continue;
+          for (const ElementEvent &E : It->second) {
+            bool Definite = false, Unknown = false;
+            if (E.EventKind == ElementEvent::Primitive) {
+              if (E.Use.UseKind != PrimitiveUse::Sleep)
+                continue;
+              Definite = E.Use.Certainty == SleepCertainty::Definite;
+              Unknown = !Definite;
+            } else {
+              auto CI = Summaries.find(E.Callee);
+              if (CI == Summaries.end())
+                continue;
+              Definite = CI->second.Definite != nullptr;
+              Unknown = CI->second.FlagsUnknown != nullptr;
+            }
+            if (Definite && !S.Definite) {
+              S.Definite = &E;
+              Changed = true;
+            }
+            if (Unknown && !S.FlagsUnknown) {
+              S.FlagsUnknown = &E;
+              Changed = true;
+            }
+          }
+        }
+    }
+  }
+}
+
+SleepSummary TUAnalysis::sleepSummary(const FunctionDecl *FD) const {
+  auto It = Summaries.find(FD->getCanonicalDecl());
+  return It == Summaries.end() ? SleepSummary() : It->second;
+}
+
+std::optional<SleepWitness>
+TUAnalysis::sleepWitness(const ElementEvent &Start) const {
+  SleepWitness W;
+  const ElementEvent *E = &Start;
+  const FunctionDecl *Caller = nullptr;
+  // Which chain to follow: a definite one if the first callee has it.
+  bool WantDefinite = true;
+  if (Start.EventKind == ElementEvent::LocalCall) {
+    SleepSummary S = sleepSummary(Start.Callee);
+    if (!S.Definite && !S.FlagsUnknown)
+      return std::nullopt;
+    WantDefinite = S.Definite != nullptr;
+  }
+  Caller = Start.InFunction;
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    Caller = E->InFunction;
+    W.Steps.push_back({Caller, E->Loc, E->CalleeName});
+    if (E->EventKind == ElementEvent::Primitive) {
+      if (E->Use.UseKind != PrimitiveUse::Sleep)
+        return std::nullopt;
+      W.Primitive = &E->Use;
+      W.Certainty = E->Use.Certainty;
+      return W;
+    }
+    SleepSummary S = sleepSummary(E->Callee);
+    E = WantDefinite ? S.Definite : S.FlagsUnknown;
+  }
+  return std::nullopt;
+}
+
+bool TUAnalysis::isFailureConstant(const Expr *E) const {
+  const rules::FailureReturnRules &FR = Rules.failureReturns();
+  const Expr *P = E->IgnoreParenImpCasts();
+  if (const auto *CE = dyn_cast<CallExpr>(P))
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (FD->getIdentifier() &&
+          llvm::is_contained(FR.ErrorPointerFunctions, FD->getName()))
+        return true;
+  if (P->containsErrors() || P->isValueDependent() || P->getType().isNull() ||
+      !P->getType()->isIntegralOrEnumerationType())
+    return false;
+  Expr::EvalResult R;
+  if (!P->EvaluateAsInt(R, Ctx))
+    return false;
+  const APSInt &V = R.Val.getInt();
+  if (V.isZero())
+    return false;
+  if (FR.NegativeConstants && V.isSigned() && V.isNegative())
+    return true;
+  if (!FR.ErrnoMacroPattern.empty() && P->getBeginLoc().isMacroID()) {
+    std::string Name = Matcher.outermostMacroName(P->getBeginLoc());
+    if (!Name.empty() && Regex(FR.ErrnoMacroPattern).match(Name))
+      return true;
+  }
+  return false;
+}
+
+ModuleRefResult TUAnalysis::analyze(const FunctionDecl *FD,
+                                    const ModuleRefOptions &Opts) const {
+  const FunctionFacts *FF = factsFor(FD);
+  if (!FF)
+    return {};
+  return analyzeModuleRefs(*this, *FF, Opts);
+}
+
+void TUAnalysis::run(AnalysisHandler &H) {
+  buildFacts();
+  computeSleepSummaries();
+  EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
+  H.beginTranslationUnit(*this);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[FD, FF] : Facts) {
+    // Code in system headers is summarized but not reported on.
+    if (SM.isInSystemHeader(FD->getLocation()))
+      continue;
+    if (!FF->Cfg) {
+      H.handleFunctionSkipped(FD, "its control-flow graph could not be built");
+      continue;
+    }
+    ModuleRefResult R = analyzeModuleRefs(*this, *FF);
+    if (R.BudgetExceeded) {
+      H.handleFunctionSkipped(FD, "the analysis state budget ran out");
+      continue;
+    }
+    for (const SleepBeforeAcquire &S : R.SleepsBeforeAcquire)
+      H.handleSleepBeforeAcquire(S);
+    for (const FailureReturnHoldsReference &F : R.HeldAtFailure)
+      H.handleFailureReturnHoldsReference(F);
+  }
+  H.endTranslationUnit();
+}
+
+} // namespace modlife

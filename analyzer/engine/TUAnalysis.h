@@ -1,0 +1,105 @@
+//===- TUAnalysis.h - One translation unit, analyzed once -------*- C++ -*-===//
+//
+// Builds each function's CFG and primitive uses once, computes may-sleep
+// summaries over the translation unit's call graph, finds entry points, runs
+// the module-reference dataflow, and reports to an AnalysisHandler.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MODLIFE_ENGINE_TUANALYSIS_H
+#define MODLIFE_ENGINE_TUANALYSIS_H
+
+#include "analyzer/engine/AnalysisHandler.h"
+#include "analyzer/engine/EntryPoints.h"
+#include "analyzer/engine/ModuleRefAnalysis.h"
+#include "analyzer/engine/Primitives.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include <memory>
+
+namespace clang {
+class ASTContext;
+class CFG;
+class ParentMap;
+class Preprocessor;
+} // namespace clang
+
+namespace modlife {
+
+/// What one CFG element does, as far as the engine cares.
+struct ElementEvent {
+  enum Kind { Primitive, LocalCall };
+  Kind EventKind = Primitive;
+  PrimitiveUse Use;                             // for Primitive
+  const clang::FunctionDecl *Callee = nullptr;  // for LocalCall
+  const clang::Stmt *At = nullptr;
+  /// The function whose body holds the event.
+  const clang::FunctionDecl *InFunction = nullptr;
+  clang::SourceLocation Loc;
+  std::string CalleeName;
+};
+
+/// A function's CFG and its primitive uses, built once per translation unit.
+class FunctionFacts {
+public:
+  const clang::FunctionDecl *Function = nullptr;
+  std::unique_ptr<clang::CFG> Cfg;
+  std::unique_ptr<clang::ParentMap> Parents;
+  /// Events in element order, keyed by the element's statement.
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ElementEvent, 1>> Events;
+  ~FunctionFacts();
+};
+
+/// A may-sleep summary: the first step of a chain, per certainty.
+struct SleepSummary {
+  const ElementEvent *Definite = nullptr;
+  const ElementEvent *FlagsUnknown = nullptr;
+};
+
+class TUAnalysis {
+public:
+  TUAnalysis(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
+             const rules::RuleSet &Rules);
+  ~TUAnalysis();
+
+  /// Runs everything and reports to H. Functions in headers are analyzed
+  /// only for summaries; their findings are reported too, and de-duplicated
+  /// by the front ends across translation units.
+  void run(AnalysisHandler &H);
+
+  clang::ASTContext &context() const { return Ctx; }
+  const PrimitiveMatcher &matcher() const { return Matcher; }
+  const EntryPointIndex &entryPoints() const { return *EntryPoints; }
+  const rules::RuleSet &rules() const { return Rules; }
+
+  const FunctionFacts *factsFor(const clang::FunctionDecl *FD) const;
+
+  /// The may-sleep chain of a call event, following TU-local callees down to
+  /// a primitive; none if it does not sleep.
+  std::optional<SleepWitness> sleepWitness(const ElementEvent &E) const;
+  /// The may-sleep summary of a TU-local function.
+  SleepSummary sleepSummary(const clang::FunctionDecl *FD) const;
+
+  /// Re-runs the dataflow on FD with Opts: used to check what a fix gives.
+  ModuleRefResult analyze(const clang::FunctionDecl *FD,
+                          const ModuleRefOptions &Opts) const;
+
+  /// Is this return a failure in a path state where E has value V? Exposed
+  /// for the dataflow; see FailureReturns in the rule pack.
+  bool isFailureConstant(const clang::Expr *E) const;
+
+private:
+  void buildFacts();
+  void computeSleepSummaries();
+
+  clang::ASTContext &Ctx;
+  const rules::RuleSet &Rules;
+  PrimitiveMatcher Matcher;
+  std::unique_ptr<EntryPointIndex> EntryPoints;
+  llvm::MapVector<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
+      Facts;
+  llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
+};
+
+} // namespace modlife
+
+#endif

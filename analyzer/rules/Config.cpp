@@ -1,0 +1,133 @@
+//===- Config.cpp ---------------------------------------------------------===//
+#include "analyzer/rules/Config.h"
+#include "analyzer/rules/YamlReader.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+
+using namespace llvm;
+
+namespace modlife {
+namespace rules {
+
+CheckGlobs::CheckGlobs(StringRef InSpec) : Spec(InSpec.str()) {
+  SmallVector<StringRef, 8> Parts;
+  InSpec.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts) {
+    P = P.trim();
+    if (P.empty())
+      continue;
+    bool Positive = !P.consume_front("-");
+    Globs.push_back({Positive, P.trim().str()});
+  }
+}
+
+static bool globMatch(StringRef Pattern, StringRef S) {
+  // Only '*' is special, as in clang-tidy's check globs.
+  size_t Star = Pattern.find('*');
+  if (Star == StringRef::npos)
+    return Pattern == S;
+  if (!S.starts_with(Pattern.take_front(Star)))
+    return false;
+  StringRef RestP = Pattern.drop_front(Star + 1);
+  S = S.drop_front(Star);
+  for (size_t I = 0; I <= S.size(); ++I)
+    if (globMatch(RestP, S.drop_front(I)))
+      return true;
+  return false;
+}
+
+bool CheckGlobs::contains(StringRef Name) const {
+  bool In = false;
+  for (const Glob &G : Globs)
+    if (globMatch(G.Pattern, Name))
+      In = G.Positive;
+  return In;
+}
+
+Expected<Config> parseConfig(StringRef Text, StringRef FileName,
+                             StringRef BaseDir) {
+  YamlReader Y(FileName);
+  Expected<YAML::Node> Root = Y.parse(Text);
+  if (!Root)
+    return Root.takeError();
+  Config C;
+  C.Source = FileName.str();
+  if (Root->IsNull())
+    return C;
+  try {
+    Y.expectMap(*Root, "the configuration",
+                {"Checks", "RulePacks", "RuleFiles", "CheckOptions"});
+    if ((*Root)["Checks"])
+      C.Checks = Y.getString(*Root, "Checks");
+    if ((*Root)["RulePacks"])
+      C.RulePacks = Y.getStringList(*Root, "RulePacks");
+    if ((*Root)["RuleFiles"])
+      for (std::string F : Y.getStringList(*Root, "RuleFiles")) {
+        SmallString<256> P(F);
+        if (!sys::path::is_absolute(P)) {
+          P = BaseDir;
+          sys::path::append(P, F);
+        }
+        C.RuleFiles.push_back(std::string(P));
+      }
+    if (YAML::Node O = (*Root)["CheckOptions"]) {
+      if (!O.IsMap())
+        Y.fail(O, "'CheckOptions' must map 'check-name.Option' to a value");
+      for (auto It = O.begin(); It != O.end(); ++It) {
+        if (!It->second.IsScalar())
+          Y.fail(It->second, "the value of '" + It->first.Scalar() +
+                                 "' must be a string");
+        C.CheckOptions[It->first.Scalar()] = It->second.Scalar();
+      }
+    }
+  } catch (const YamlInputError &E) {
+    return createStringError(inconvertibleErrorCode(), E.Message);
+  } catch (const YAML::Exception &E) {
+    return createStringError(inconvertibleErrorCode(), "%s:%d:%d: error: %s",
+                             FileName.str().c_str(), E.mark.line + 1,
+                             E.mark.column + 1, E.msg.c_str());
+  }
+  return C;
+}
+
+Expected<Config> findConfigFor(StringRef Path) {
+  SmallString<256> Dir(Path);
+  sys::fs::make_absolute(Dir);
+  if (!sys::fs::is_directory(Dir))
+    sys::path::remove_filename(Dir);
+  while (!Dir.empty()) {
+    SmallString<256> Candidate(Dir);
+    sys::path::append(Candidate, ".modlife.yaml");
+    if (sys::fs::exists(Candidate)) {
+      auto Buf = MemoryBuffer::getFile(Candidate, /*IsText=*/true);
+      if (!Buf)
+        return createStringError(Buf.getError(), "%s: error: cannot read: %s",
+                                 Candidate.c_str(),
+                                 Buf.getError().message().c_str());
+      return parseConfig((*Buf)->getBuffer(), Candidate, Dir);
+    }
+    StringRef Parent = sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return Config();
+}
+
+Config overlay(Config Base, const Config &Override) {
+  if (Override.Checks)
+    Base.Checks = Override.Checks;
+  if (Override.RulePacks)
+    Base.RulePacks = Override.RulePacks;
+  for (const std::string &F : Override.RuleFiles)
+    Base.RuleFiles.push_back(F);
+  for (const auto &KV : Override.CheckOptions)
+    Base.CheckOptions[KV.getKey()] = KV.getValue();
+  return Base;
+}
+
+} // namespace rules
+} // namespace modlife

@@ -1,0 +1,286 @@
+//===- RulePack.cpp - Loading and validating rule packs -------------------===//
+#include "analyzer/rules/RulePack.h"
+#include "analyzer/rules/YamlReader.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
+
+using namespace llvm;
+
+namespace modlife {
+namespace rules {
+
+static constexpr unsigned CurrentSchema = 1;
+
+namespace {
+
+class PackParser {
+public:
+  explicit PackParser(StringRef FileName) : Y(FileName) {}
+
+  RulePack parse(const YAML::Node &Root) {
+    Y.expectMap(Root, "the rule pack",
+                {"modlife-rule-pack", "name", "description", "this-module",
+                 "flag-sets", "sleeps", "module-refs", "entry-points",
+                 "failure-returns"});
+    if (!Root["modlife-rule-pack"])
+      Y.fail(Root, "missing 'modlife-rule-pack: " + Twine(CurrentSchema) +
+                       "' (the schema version)");
+    unsigned Schema = Y.getUnsigned(Root, "modlife-rule-pack");
+    if (Schema != CurrentSchema)
+      Y.fail(Root["modlife-rule-pack"],
+             "unsupported schema version " + Twine(Schema) + "; this modlife "
+             "reads version " + Twine(CurrentSchema));
+    RulePack P;
+    P.SourceFile = Y.fileName().str();
+    if (!Root["name"])
+      Y.fail(Root, "missing 'name'");
+    P.Name = Y.getString(Root, "name");
+    if (Root["description"])
+      P.Description = Y.getString(Root, "description");
+    if (Root["this-module"])
+      P.ThisModuleMacros = Y.getStringList(Root, "this-module");
+    if (YAML::Node FS = Root["flag-sets"])
+      parseFlagSets(FS, P);
+    if (YAML::Node S = Root["sleeps"])
+      for (const YAML::Node &E : sequence(S, "sleeps"))
+        P.Sleeps.push_back(parseSleep(E, P));
+    if (YAML::Node S = Root["module-refs"])
+      for (const YAML::Node &E : sequence(S, "module-refs"))
+        P.ModuleRefs.push_back(parseModuleRef(E));
+    if (YAML::Node S = Root["entry-points"])
+      for (const YAML::Node &E : sequence(S, "entry-points"))
+        P.EntryPoints.push_back(parseEntryPoint(E));
+    if (YAML::Node F = Root["failure-returns"])
+      P.FailureReturns = parseFailureReturns(F);
+    return P;
+  }
+
+private:
+  YamlReader Y;
+
+  const YAML::Node &sequence(const YAML::Node &N, StringRef Key) {
+    if (!N.IsSequence())
+      Y.fail(N, "'" + Key + "' must be a list");
+    return N;
+  }
+
+  RuleOrigin origin(const YAML::Node &N) {
+    return {Y.fileName().str(), Y.line(N), Y.column(N)};
+  }
+
+  static bool isIdentifier(StringRef S) {
+    if (S.empty() || !(isAlpha(S[0]) || S[0] == '_'))
+      return false;
+    return all_of(S, [](char C) { return isAlnum(C) || C == '_'; });
+  }
+
+  // Every primitive names exactly one of 'function' or 'macro'.
+  PrimitiveName parsePrimitive(const YAML::Node &E, StringRef What) {
+    bool HasF = bool(E["function"]), HasM = bool(E["macro"]);
+    if (HasF == HasM)
+      Y.fail(E, What + " entry needs exactly one of 'function' or 'macro'");
+    PrimitiveName P;
+    P.NameKind = HasF ? PrimitiveName::Function : PrimitiveName::Macro;
+    StringRef Key = HasF ? "function" : "macro";
+    P.Name = Y.getString(E, Key);
+    if (!isIdentifier(P.Name))
+      Y.fail(E[Key.str()], "'" + P.Name + "' is not a C identifier");
+    return P;
+  }
+
+  void parseFlagSets(const YAML::Node &FS, RulePack &P) {
+    if (!FS.IsMap())
+      Y.fail(FS, "'flag-sets' must map names to flag sets");
+    for (auto It = FS.begin(); It != FS.end(); ++It) {
+      const YAML::Node &V = It->second;
+      Y.expectMap(V, "flag set '" + It->first.Scalar() + "'",
+                  {"may-sleep-bit", "fallback-value"});
+      FlagSet F;
+      F.Name = It->first.Scalar();
+      F.Origin = origin(It->first);
+      if (!V["may-sleep-bit"])
+        Y.fail(V, "flag set '" + F.Name + "' needs 'may-sleep-bit'");
+      F.MaySleepBitMacro = Y.getString(V, "may-sleep-bit");
+      if (V["fallback-value"])
+        F.FallbackValue = Y.getInteger(V, "fallback-value");
+      P.FlagSets.push_back(std::move(F));
+    }
+  }
+
+  SleepRule parseSleep(const YAML::Node &E, const RulePack &P) {
+    Y.expectMap(E, "a 'sleeps' entry", {"function", "macro", "flags", "why"});
+    SleepRule R;
+    R.Origin = origin(E);
+    R.Primitive = parsePrimitive(E, "a 'sleeps'");
+    if (E["why"])
+      R.Why = Y.getString(E, "why");
+    if (YAML::Node F = E["flags"]) {
+      Y.expectMap(F, "'flags'", {"arg", "set"});
+      if (!F["arg"] || !F["set"])
+        Y.fail(F, "'flags' needs both 'arg' and 'set'");
+      if (R.Primitive.NameKind == PrimitiveName::Macro)
+        Y.fail(F, "'flags' applies to functions only: a macro has no "
+                  "arguments in the AST");
+      R.FlagsArg = Y.getUnsigned(F, "arg");
+      R.FlagSetName = Y.getString(F, "set");
+      if (none_of(P.FlagSets,
+                  [&](const FlagSet &S) { return S.Name == R.FlagSetName; }))
+        Y.fail(F["set"], "unknown flag set '" + R.FlagSetName +
+                             "' (define it under 'flag-sets' first)");
+    }
+    return R;
+  }
+
+  ModuleRefRule parseModuleRef(const YAML::Node &E) {
+    Y.expectMap(E, "a 'module-refs' entry",
+                {"function", "macro", "effect", "module-arg", "release"});
+    ModuleRefRule R;
+    R.Origin = origin(E);
+    R.Primitive = parsePrimitive(E, "a 'module-refs'");
+    if (!E["effect"])
+      Y.fail(E, "a 'module-refs' entry needs 'effect'");
+    std::string Effect = Y.getString(E, "effect");
+    if (Effect == "acquire")
+      R.Effect = RefEffect::Acquire;
+    else if (Effect == "try-acquire")
+      R.Effect = RefEffect::TryAcquire;
+    else if (Effect == "release")
+      R.Effect = RefEffect::Release;
+    else
+      Y.fail(E["effect"], "unknown effect '" + Effect +
+                              "' (expected acquire, try-acquire or release)");
+    if (E["module-arg"])
+      R.ModuleArg = Y.getUnsigned(E, "module-arg");
+    if (E["release"]) {
+      if (R.Effect == RefEffect::Release)
+        Y.fail(E["release"], "a release has no 'release' spelling");
+      R.ReleaseSpelling = Y.getString(E, "release");
+    } else if (R.Effect != RefEffect::Release) {
+      Y.fail(E, "an acquire needs 'release': how to spell the matching drop");
+    }
+    return R;
+  }
+
+  EntryPointRule parseEntryPoint(const YAML::Node &E) {
+    Y.expectMap(E, "an 'entry-points' entry",
+                {"struct", "fields", "owner-field"});
+    EntryPointRule R;
+    R.Origin = origin(E);
+    if (!E["struct"] || !E["fields"])
+      Y.fail(E, "an 'entry-points' entry needs 'struct' and 'fields'");
+    R.StructName = Y.getString(E, "struct");
+    R.Fields = Y.getStringList(E, "fields");
+    if (E["owner-field"])
+      R.OwnerField = Y.getString(E, "owner-field");
+    return R;
+  }
+
+  FailureReturnRules parseFailureReturns(const YAML::Node &F) {
+    Y.expectMap(F, "'failure-returns'",
+                {"negative-constants", "errno-macros",
+                 "error-pointer-functions"});
+    FailureReturnRules R;
+    if (F["negative-constants"])
+      R.NegativeConstants = Y.getBool(F, "negative-constants");
+    if (F["errno-macros"]) {
+      R.ErrnoMacroPattern = Y.getString(F, "errno-macros");
+      std::string Why;
+      if (!Regex(R.ErrnoMacroPattern).isValid(Why))
+        Y.fail(F["errno-macros"], "invalid regular expression: " + Why);
+    }
+    if (F["error-pointer-functions"])
+      R.ErrorPointerFunctions = Y.getStringList(F, "error-pointer-functions");
+    return R;
+  }
+};
+
+} // namespace
+
+Expected<RulePack> parseRulePack(StringRef Text, StringRef FileName) {
+  YamlReader Y(FileName);
+  Expected<YAML::Node> Root = Y.parse(Text);
+  if (!Root)
+    return Root.takeError();
+  try {
+    if (!Root->IsMap())
+      Y.fail(*Root, "a rule pack must be a YAML mapping");
+    return PackParser(FileName).parse(*Root);
+  } catch (const YamlInputError &E) {
+    return createStringError(inconvertibleErrorCode(), E.Message);
+  } catch (const YAML::Exception &E) {
+    return createStringError(inconvertibleErrorCode(), "%s:%d:%d: error: %s",
+                             FileName.str().c_str(), E.mark.line + 1,
+                             E.mark.column + 1, E.msg.c_str());
+  }
+}
+
+Expected<RulePack> loadRulePackFile(StringRef Path) {
+  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return createStringError(Buf.getError(), "%s: error: cannot read rule pack: %s",
+                             Path.str().c_str(),
+                             Buf.getError().message().c_str());
+  return parseRulePack((*Buf)->getBuffer(), Path);
+}
+
+Expected<RulePack> loadBuiltinPack(StringRef Name) {
+  for (const BuiltinPack &B : builtinPacks())
+    if (B.Name == Name)
+      return parseRulePack(B.Text, ("<builtin>/" + B.FileName).str());
+  std::vector<std::string> Names;
+  for (const BuiltinPack &B : builtinPacks())
+    Names.push_back(B.Name.str());
+  return createStringError(inconvertibleErrorCode(),
+                           "error: unknown rule pack '%s' (built-in packs: %s)",
+                           Name.str().c_str(), join(Names, ", ").c_str());
+}
+
+static std::string key(PrimitiveName::Kind K, StringRef Name) {
+  return ((K == PrimitiveName::Function ? "f:" : "m:") + Name).str();
+}
+
+RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
+  for (const RulePack &P : Packs) {
+    for (const SleepRule &R : P.Sleeps) {
+      Sleeps[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+      if (R.Primitive.NameKind == PrimitiveName::Macro)
+        MacroPrimitives[R.Primitive.Name] = true;
+    }
+    for (const ModuleRefRule &R : P.ModuleRefs) {
+      ModuleRefs[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+      if (R.Primitive.NameKind == PrimitiveName::Macro)
+        MacroPrimitives[R.Primitive.Name] = true;
+    }
+    for (const FlagSet &F : P.FlagSets)
+      FlagSets[F.Name] = &F;
+    for (const EntryPointRule &E : P.EntryPoints)
+      EntryPoints[E.StructName] = &E;
+    for (const std::string &M : P.ThisModuleMacros)
+      ThisModule[M] = true;
+    Failure.NegativeConstants |= P.FailureReturns.NegativeConstants;
+    if (!P.FailureReturns.ErrnoMacroPattern.empty())
+      Failure.ErrnoMacroPattern = P.FailureReturns.ErrnoMacroPattern;
+    for (const std::string &F : P.FailureReturns.ErrorPointerFunctions)
+      Failure.ErrorPointerFunctions.push_back(F);
+  }
+}
+
+const SleepRule *RuleSet::sleepRule(PrimitiveName::Kind K, StringRef N) const {
+  return Sleeps.lookup(key(K, N));
+}
+const ModuleRefRule *RuleSet::moduleRefRule(PrimitiveName::Kind K,
+                                            StringRef N) const {
+  return ModuleRefs.lookup(key(K, N));
+}
+const FlagSet *RuleSet::flagSet(StringRef N) const { return FlagSets.lookup(N); }
+const EntryPointRule *RuleSet::entryPointRule(StringRef S) const {
+  return EntryPoints.lookup(S);
+}
+bool RuleSet::isThisModuleMacro(StringRef N) const { return ThisModule.count(N); }
+bool RuleSet::isMacroPrimitive(StringRef N) const {
+  return MacroPrimitives.count(N);
+}
+
+} // namespace rules
+} // namespace modlife

@@ -1,0 +1,58 @@
+//===- YamlReader.h - Strict YAML reading with positioned errors -*- C++ -*-===//
+//
+// Rule packs and .modlife.yaml are user input: every error names the file,
+// line and column, and the key at fault. Unknown keys are errors, so that a
+// typo never silently disables a rule.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MODLIFE_RULES_YAMLREADER_H
+#define MODLIFE_RULES_YAMLREADER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <yaml-cpp/yaml.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modlife {
+namespace rules {
+
+/// Thrown inside the readers and turned into an llvm::Error at their edge.
+struct YamlInputError {
+  std::string Message;
+};
+
+class YamlReader {
+public:
+  explicit YamlReader(llvm::StringRef FileName) : FileName(FileName) {}
+
+  /// Parses Text; errors come back positioned. Documents nested deeper than
+  /// a small limit are refused, so that hostile input cannot exhaust the stack.
+  llvm::Expected<YAML::Node> parse(llvm::StringRef Text) const;
+
+  [[noreturn]] void fail(const YAML::Node &At, const llvm::Twine &Msg) const;
+
+  /// Requires a map whose keys are all in Allowed.
+  void expectMap(const YAML::Node &N, llvm::StringRef What,
+                 llvm::ArrayRef<llvm::StringRef> Allowed) const;
+  std::string getString(const YAML::Node &N, llvm::StringRef Key) const;
+  unsigned getUnsigned(const YAML::Node &N, llvm::StringRef Key) const;
+  uint64_t getInteger(const YAML::Node &N, llvm::StringRef Key) const;
+  bool getBool(const YAML::Node &N, llvm::StringRef Key) const;
+  /// A sequence of strings, or a single string taken as a one-element list.
+  std::vector<std::string> getStringList(const YAML::Node &N,
+                                         llvm::StringRef Key) const;
+  unsigned line(const YAML::Node &N) const { return N.Mark().line + 1; }
+  unsigned column(const YAML::Node &N) const { return N.Mark().column + 1; }
+  llvm::StringRef fileName() const { return FileName; }
+
+private:
+  std::string FileName;
+};
+
+} // namespace rules
+} // namespace modlife
+
+#endif

@@ -1,0 +1,26 @@
+//===- CheckRegistry.cpp - The one list of modlife checks -----------------===//
+//
+// Every front end (the CLI, the clang-tidy plugin, the LSP server) reads this
+// list. Adding a check is one line here plus its unit: source, doc, testdata.
+//
+//===----------------------------------------------------------------------===//
+#include "checks/ModlifeCheck.h"
+
+namespace modlife {
+
+std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
+
+llvm::ArrayRef<CheckInfo> allChecks() {
+  static const CheckInfo Checks[] = {
+      {"modlife-missing-dec-on-error",
+       "a failure return keeps a module reference taken in the same function",
+       createMissingDecOnErrorCheck},
+      {"modlife-sleep-before-inc",
+       "an entry point may sleep before MOD_INC_USE_COUNT pins the module",
+       createSleepBeforeIncCheck},
+  };
+  return Checks;
+}
+
+} // namespace modlife

@@ -1,0 +1,64 @@
+//===- CheckRunner.cpp ----------------------------------------------------===//
+#include "checks/CheckRunner.h"
+#include "analyzer/engine/TUAnalysis.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+
+using namespace clang;
+
+namespace modlife {
+namespace {
+
+/// Fans the engine's facts out to every enabled check.
+class Multiplexer : public AnalysisHandler {
+public:
+  std::vector<std::unique_ptr<ModlifeCheck>> Checks;
+  std::vector<std::string> Skipped;
+
+  void beginTranslationUnit(TUAnalysis &A) override {
+    for (auto &C : Checks)
+      C->beginTranslationUnit(A);
+  }
+  void handleSleepBeforeAcquire(const SleepBeforeAcquire &F) override {
+    for (auto &C : Checks)
+      C->handleSleepBeforeAcquire(F);
+  }
+  void handleFailureReturnHoldsReference(
+      const FailureReturnHoldsReference &F) override {
+    for (auto &C : Checks)
+      C->handleFailureReturnHoldsReference(F);
+  }
+  void handleFunctionSkipped(const FunctionDecl *FD,
+                             llvm::StringRef Why) override {
+    Skipped.push_back(FD->getNameAsString() + ": " + Why.str());
+    for (auto &C : Checks)
+      C->handleFunctionSkipped(FD, Why);
+  }
+  void endTranslationUnit() override {
+    for (auto &C : Checks)
+      C->endTranslationUnit();
+  }
+};
+
+} // namespace
+
+TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
+                   const rules::RuleSet &Rules, const rules::CheckGlobs &Enabled,
+                   const CheckOptions &Options) {
+  CheckContext CC(Ctx.getSourceManager(), Ctx.getLangOpts(), Options);
+  Multiplexer M;
+  for (const CheckInfo &I : allChecks())
+    if (Enabled.contains(I.Name))
+      M.Checks.push_back(I.Create(CC));
+  TUResult R;
+  if (M.Checks.empty())
+    return R;
+  TUAnalysis A(Ctx, PP, Rules);
+  A.run(M);
+  R.Findings = CC.takeFindings();
+  R.Skipped = std::move(M.Skipped);
+  return R;
+}
+
+} // namespace modlife

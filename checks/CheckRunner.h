@@ -1,0 +1,32 @@
+//===- CheckRunner.h - Run the enabled checks over one TU -------*- C++ -*-===//
+#ifndef MODLIFE_CHECKS_CHECKRUNNER_H
+#define MODLIFE_CHECKS_CHECKRUNNER_H
+
+#include "analyzer/rules/Config.h"
+#include "analyzer/rules/RulePack.h"
+#include "checks/CheckContext.h"
+#include "checks/Finding.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Preprocessor;
+} // namespace clang
+
+namespace modlife {
+
+struct TUResult {
+  std::vector<Finding> Findings;
+  /// Functions the engine could not analyze, as "name: why".
+  std::vector<std::string> Skipped;
+};
+
+/// Runs the engine once and every enabled check on its facts.
+TUResult runChecks(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
+                   const rules::RuleSet &Rules, const rules::CheckGlobs &Enabled,
+                   const CheckOptions &Options);
+
+} // namespace modlife
+
+#endif

@@ -1,0 +1,111 @@
+//===- FixIts.cpp ---------------------------------------------------------===//
+#include "checks/FixIts.h"
+#include "analyzer/engine/Primitives.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace modlife {
+
+std::optional<std::string> releaseStatementFor(const PrimitiveUse &U) {
+  if (!U.RefR || U.RefR->ReleaseSpelling.empty())
+    return std::nullopt;
+  std::string S = U.RefR->ReleaseSpelling;
+  size_t P = S.find("{module}");
+  if (P != std::string::npos) {
+    if (U.Module.Spelling.empty())
+      return std::nullopt;
+    S.replace(P, strlen("{module}"), U.Module.Spelling);
+  }
+  return S + ";";
+}
+
+std::string indentationAt(const SourceManager &SM, SourceLocation Loc) {
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  unsigned Off = SM.getFileOffset(Loc);
+  size_t Begin = Buf.rfind('\n', Off ? Off - 1 : 0);
+  Begin = (Begin == StringRef::npos) ? 0 : Begin + 1;
+  if (Off == 0)
+    Begin = 0;
+  size_t End = Begin;
+  while (End < Buf.size() && (Buf[End] == ' ' || Buf[End] == '\t'))
+    ++End;
+  return Buf.slice(Begin, End).str();
+}
+
+static bool startsLine(const SourceManager &SM, SourceLocation Loc) {
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return false;
+  unsigned Off = SM.getFileOffset(Loc);
+  while (Off > 0 && (Buf[Off - 1] == ' ' || Buf[Off - 1] == '\t'))
+    --Off;
+  return Off == 0 || Buf[Off - 1] == '\n';
+}
+
+std::optional<std::vector<FixItHint>>
+insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
+                      StringRef Statement) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Begin = S->getBeginLoc();
+  // The statement itself must be written in the file; its operands may be
+  // macros ("return -EAGAIN;").
+  if (Begin.isInvalid() || Begin.isMacroID())
+    return std::nullopt;
+  SourceLocation End = SM.getExpansionLoc(S->getEndLoc());
+  std::vector<FixItHint> Hints;
+  const Stmt *Parent = PM.getParent(S);
+  bool NeedsBraces = Parent && (isa<IfStmt>(Parent) || isa<ForStmt>(Parent) ||
+                                isa<WhileStmt>(Parent) || isa<DoStmt>(Parent));
+  bool OwnLine = startsLine(SM, Begin);
+  std::string Indent = indentationAt(SM, Begin);
+  if (!NeedsBraces) {
+    Hints.push_back(FixItHint::CreateInsertion(
+        Begin, OwnLine ? (Statement + "\n" + Indent).str()
+                       : (Statement + " ").str()));
+    return Hints;
+  }
+  // Where the opening brace goes: after the if's ")" or after "else".
+  SourceLocation BraceAfter;
+  if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+    if (If->getElse() == S)
+      BraceAfter = If->getElseLoc().getLocWithOffset(strlen("else"));
+    else
+      BraceAfter = Lexer::getLocForEndOfToken(If->getRParenLoc(), 0, SM, LO);
+  } else if (const auto *For = dyn_cast<ForStmt>(Parent)) {
+    BraceAfter = Lexer::getLocForEndOfToken(For->getRParenLoc(), 0, SM, LO);
+  } else if (const auto *While = dyn_cast<WhileStmt>(Parent)) {
+    BraceAfter = Lexer::getLocForEndOfToken(While->getRParenLoc(), 0, SM, LO);
+  } else if (const auto *Do = dyn_cast<DoStmt>(Parent)) {
+    BraceAfter = Do->getDoLoc().getLocWithOffset(strlen("do"));
+  }
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      End, tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (isa<CompoundStmt>(S) || BraceAfter.isInvalid() || BraceAfter.isMacroID() ||
+      AfterSemi.isInvalid())
+    return std::nullopt;
+  Hints.push_back(FixItHint::CreateInsertion(BraceAfter, " {"));
+  if (OwnLine) {
+    std::string ParentIndent = indentationAt(SM, Parent->getBeginLoc());
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && If->getElse() == S)
+      ParentIndent = indentationAt(SM, If->getElseLoc());
+    Hints.push_back(
+        FixItHint::CreateInsertion(Begin, (Statement + "\n" + Indent).str()));
+    Hints.push_back(FixItHint::CreateInsertion(AfterSemi, "\n" + ParentIndent + "}"));
+  } else {
+    Hints.push_back(FixItHint::CreateInsertion(Begin, (Statement + " ").str()));
+    Hints.push_back(FixItHint::CreateInsertion(AfterSemi, " }"));
+  }
+  return Hints;
+}
+
+} // namespace modlife

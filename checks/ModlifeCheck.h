@@ -1,0 +1,54 @@
+//===- ModlifeCheck.h - Base of every modlife check -------------*- C++ -*-===//
+//
+// A check is an AnalysisHandler that filters the engine's facts, words them
+// and attaches fix-its. One check is one small unit: its source, its doc page
+// under docs/checks/ and its testdata under testdata/checks/.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MODLIFE_CHECKS_MODLIFECHECK_H
+#define MODLIFE_CHECKS_MODLIFECHECK_H
+
+#include "analyzer/engine/AnalysisHandler.h"
+#include "checks/CheckContext.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace modlife {
+
+class ModlifeCheck : public AnalysisHandler {
+public:
+  ModlifeCheck(llvm::StringRef Name, CheckContext &Ctx)
+      : Name(Name.str()), Ctx(Ctx) {}
+  llvm::StringRef name() const { return Name; }
+
+  void beginTranslationUnit(TUAnalysis &A) override { Analysis = &A; }
+
+protected:
+  Finding &report(clang::SourceLocation Loc, llvm::StringRef Message) {
+    return Ctx.report(Name, Loc, Message);
+  }
+  std::string option(llvm::StringRef Option, llvm::StringRef Default) const {
+    return Ctx.options().get(Name, Option, Default);
+  }
+
+  std::string Name;
+  CheckContext &Ctx;
+  TUAnalysis *Analysis = nullptr;
+};
+
+/// One entry of the check list that every front end reads.
+struct CheckInfo {
+  llvm::StringRef Name;
+  llvm::StringRef Summary;
+  std::unique_ptr<ModlifeCheck> (*Create)(CheckContext &);
+};
+
+/// Every modlife check, in name order. Registration is one line per check in
+/// CheckRegistry.cpp.
+llvm::ArrayRef<CheckInfo> allChecks();
+
+} // namespace modlife
+
+#endif
