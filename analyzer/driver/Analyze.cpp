@@ -212,6 +212,8 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   CommandLineArguments Extra = {"-ferror-limit=0"};
+  if (!Opts.Verify)
+    Extra.push_back("-fno-caret-diagnostics"); // no "N errors generated"
   Extra.insert(Extra.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
   bool StrictNotes = false;
   if (!Opts.Verify) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages modlife needs to build and test. Idempotent,
+# and quiet when everything is already there. Run as root (or with sudo).
+set -euo pipefail
+
+PACKAGES=(
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
+  libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# What a user sees from the CLI: exit statuses, one-line errors on bad input,
+# configuration, parallel determinism, and never writing into the tree.
+#   cli-tests.sh <modlife> <source dir>
+set -uo pipefail
+modlife="$1" src="$2"
+mock="$src/testdata/include/linux-2.4"
+args=(-nostdinc -isystem "$mock" -D__KERNEL__ -DMODULE -std=gnu89)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0 passed=0
+
+check() { # name, expected status, actual status, [output to grep, pattern]
+  local name="$1" want="$2" got="$3"
+  if [ "$want" != "$got" ]; then
+    echo "FAIL: $name: exit status $got, expected $want"; failures=$((failures+1)); return
+  fi
+  if [ $# -ge 5 ] && ! grep -qE -- "$5" <<<"$4"; then
+    echo "FAIL: $name: output does not match /$5/:"; echo "$4" | head -5
+    failures=$((failures+1)); return
+  fi
+  passed=$((passed+1)); echo "ok: $name"
+}
+one_line() { # the error output must be exactly one line
+  local name="$1" out="$2"
+  if [ "$(printf '%s' "$out" | grep -c .)" -ne 1 ]; then
+    echo "FAIL: $name: expected a one-line error, got:"; echo "$out"; failures=$((failures+1))
+  else passed=$((passed+1)); echo "ok: $name is one line"; fi
+}
+
+cat > "$work/open.c" <<'C'
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+static void foo_interrupt(int irq, void *dev_id, struct pt_regs *regs) { }
+static int foo_open(struct inode *inode, struct file *file)
+{
+	if (request_irq(5, foo_interrupt, 0, "foo", NULL))
+		return -EBUSY;
+	MOD_INC_USE_COUNT;
+	return 0;
+}
+static struct file_operations foo_fops = { open: foo_open, };
+C
+cp "$work/open.c" "$work/open2.c"
+
+out="$("$modlife" --quiet "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "finding gives status 1" 1 $st "$out" "open.c:8:6: warning: 'request_irq' may sleep before 'MOD_INC_USE_COUNT' pins the module \[modlife-sleep-before-inc\]"
+
+out="$("$modlife" --quiet --checks='-*,modlife-missing-dec-on-error' "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "--checks filters" 0 $st
+
+out="$("$modlife" "$work/nosuch.c" -- "${args[@]}" 2>&1)"; st=$?
+check "missing file" 2 $st "$out" "no such file"
+
+printf 'modlife-rule-pack: 1\nname: bad\nsleeps:\n  - { function: f, flgs: 1 }\n' > "$work/bad.yaml"
+out="$("$modlife" --rules "$work/bad.yaml" "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "malformed rule pack" 2 $st "$out" "bad.yaml:4:[0-9]+: error: unknown key 'flgs'"
+one_line "malformed rule pack" "$out"
+
+printf 'modlife-rule-pack: 1\nname: [oops\n' > "$work/broken.yaml"
+out="$("$modlife" --rules "$work/broken.yaml" "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "invalid YAML rule pack" 2 $st "$out" "broken.yaml:[0-9]+:[0-9]+: error: invalid YAML"
+one_line "invalid YAML rule pack" "$out"
+
+out="$("$modlife" --checks='modlife-sleep-before-incc' "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "unknown check name" 2 $st "$out" "unknown check 'modlife-sleep-before-incc'"
+
+mkdir -p "$work/baddb"
+printf '[{"directory": "/tmp", "file": ' > "$work/baddb/compile_commands.json"
+out="$("$modlife" -p "$work/baddb" "$work/open.c" 2>&1)"; st=$?
+check "malformed compile database" 2 $st "$out" "compile_commands.json"
+one_line "malformed compile database" "$out"
+
+printf '\x7fELF\x01\x00garbage ]]] {{{ int int int ;;; \n%%%% @@@\n' > "$work/garbage.c"
+out="$("$modlife" "$work/garbage.c" -- "${args[@]}" 2>&1)"; st=$?
+check "garbage C" 2 $st "$out" "no function that could be analyzed"
+
+# A user pack adds a sleeping primitive on top of the built-in ones.
+cat > "$work/local.yaml" <<'Y'
+modlife-rule-pack: 1
+name: local
+sleeps:
+  - { function: foo_wait_for_hw, why: "polls the hardware with schedule_timeout" }
+Y
+cat > "$work/user.c" <<'C'
+#include <linux/module.h>
+#include <linux/fs.h>
+int foo_wait_for_hw(void);
+static int foo_open(struct inode *inode, struct file *file)
+{
+	foo_wait_for_hw();
+	MOD_INC_USE_COUNT;
+	return 0;
+}
+static struct file_operations foo_fops = { .open = foo_open };
+C
+out="$("$modlife" --quiet "$work/user.c" -- "${args[@]}" 2>&1)"; st=$?
+check "unknown helper is not a sleeper" 0 $st
+out="$("$modlife" --quiet --rules "$work/local.yaml" "$work/user.c" -- "${args[@]}" 2>&1)"; st=$?
+check "--rules adds a sleeper" 1 $st "$out" "'foo_wait_for_hw' may sleep: it polls the hardware"
+
+# .modlife.yaml found above the file selects checks.
+mkdir -p "$work/cfg/sub"
+cp "$work/open.c" "$work/cfg/sub/open.c"
+printf "Checks: '-*,modlife-missing-dec-on-error'\n" > "$work/cfg/.modlife.yaml"
+out="$("$modlife" --quiet "$work/cfg/sub/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check ".modlife.yaml disables a check" 0 $st
+out="$("$modlife" --quiet --checks='modlife-*' "$work/cfg/sub/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "command line overrides .modlife.yaml" 1 $st
+printf "Checks: x\nRulez: []\n" > "$work/cfg/.modlife.yaml"
+out="$("$modlife" --quiet "$work/cfg/sub/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "bad .modlife.yaml" 2 $st "$out" "\.modlife\.yaml:2:1: error: unknown key 'Rulez'"
+
+# -j 2 gives byte-identical output to -j 1.
+a="$("$modlife" --quiet "$work/open.c" "$work/open2.c" "$work/user.c" -- "${args[@]}" 2>&1)"
+b="$("$modlife" --quiet -j 2 "$work/open.c" "$work/open2.c" "$work/user.c" -- "${args[@]}" 2>&1)"
+if [ "$a" == "$b" ]; then passed=$((passed+1)); echo "ok: -j 2 output is identical"; else
+  echo "FAIL: -j 2 output differs"; failures=$((failures+1)); fi
+
+# Compile commands that would write files must not write into the tree.
+mkdir -p "$work/tree"
+cp "$work/open.c" "$work/tree/drv.c"
+cat > "$work/tree/compile_commands.json" <<J
+[{"directory": "$work/tree", "file": "$work/tree/drv.c",
+  "arguments": ["clang", "-c", "-Wp,-MMD,$work/tree/.drv.o.d", "-MD", "-MF", "$work/tree/drv.d",
+                "-save-temps=obj", "-ftime-trace", "--serialize-diagnostics", "$work/tree/drv.dia",
+                $(printf '"%s", ' "${args[@]}") "-o", "$work/tree/drv.o", "drv.c"]}]
+J
+before="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
+"$modlife" --quiet -p "$work/tree" "$work/tree/drv.c" >/dev/null 2>&1; st=$?
+after="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
+check "analysis through a compile database" 1 $st
+if [ "$before" == "$after" ]; then passed=$((passed+1)); echo "ok: nothing written into the tree"; else
+  echo "FAIL: the tree changed:"; diff <(echo "$before") <(echo "$after"); failures=$((failures+1)); fi
+
+out="$("$modlife" --list-checks 2>&1)"; st=$?
+check "--list-checks" 0 $st "$out" "modlife-missing-dec-on-error"
+out="$("$modlife" --help 2>&1)"; st=$?
+check "--help teaches" 0 $st "$out" "Exit status: 0 no findings, 1 findings, 2 usage or input error"
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,140 @@
+//===- RulePackTest.cpp - Loading good and bad rule packs -----------------===//
+#include "analyzer/rules/RulePack.h"
+#include "llvm/Support/Error.h"
+#include "gtest/gtest.h"
+
+using namespace modlife::rules;
+
+namespace {
+
+std::string errorOf(llvm::StringRef Text) {
+  llvm::Expected<RulePack> P = parseRulePack(Text, "pack.yaml");
+  if (P)
+    return "";
+  return llvm::toString(P.takeError());
+}
+
+const char *Minimal = R"yaml(modlife-rule-pack: 1
+name: t
+flag-sets:
+  gfp: { may-sleep-bit: __GFP_WAIT, fallback-value: 0x10 }
+sleeps:
+  - { function: kmalloc, flags: { arg: 1, set: gfp } }
+  - { macro: copy_from_user, why: "faults in user pages" }
+module-refs:
+  - { macro: MOD_INC_USE_COUNT, effect: acquire, release: MOD_DEC_USE_COUNT }
+  - { function: try_module_get, effect: try-acquire, module-arg: 0, release: "module_put({module})" }
+  - { function: module_put, effect: release, module-arg: 0 }
+entry-points:
+  - { struct: file_operations, fields: [open], owner-field: owner }
+failure-returns: { negative-constants: true, errno-macros: '^E[A-Z]+$' }
+)yaml";
+
+TEST(RulePack, ParsesEveryKind) {
+  llvm::Expected<RulePack> P = parseRulePack(Minimal, "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  EXPECT_EQ(P->Name, "t");
+  ASSERT_EQ(P->Sleeps.size(), 2u);
+  EXPECT_EQ(P->Sleeps[0].FlagsArg, 1u);
+  EXPECT_EQ(P->Sleeps[1].Primitive.NameKind, PrimitiveName::Macro);
+  EXPECT_EQ(P->Sleeps[1].Why, "faults in user pages");
+  ASSERT_EQ(P->ModuleRefs.size(), 3u);
+  EXPECT_EQ(P->ModuleRefs[1].Effect, RefEffect::TryAcquire);
+  EXPECT_EQ(P->ModuleRefs[1].ModuleArg, 0u);
+  EXPECT_EQ(P->FlagSets[0].FallbackValue, 0x10u);
+  EXPECT_EQ(P->EntryPoints[0].OwnerField, "owner");
+  EXPECT_TRUE(P->FailureReturns.NegativeConstants);
+  // The origin points at the entry, for messages about rules.
+  EXPECT_EQ(P->Sleeps[0].Origin.Line, 6u);
+}
+
+TEST(RulePack, RuleSetIndexesByKind) {
+  llvm::Expected<RulePack> P = parseRulePack(Minimal, "pack.yaml");
+  ASSERT_TRUE(bool(P));
+  std::vector<RulePack> Packs;
+  Packs.push_back(std::move(*P));
+  RuleSet S(std::move(Packs));
+  EXPECT_NE(S.sleepRule(PrimitiveName::Function, "kmalloc"), nullptr);
+  EXPECT_EQ(S.sleepRule(PrimitiveName::Macro, "kmalloc"), nullptr);
+  EXPECT_TRUE(S.isMacroPrimitive("MOD_INC_USE_COUNT"));
+  EXPECT_FALSE(S.isMacroPrimitive("try_module_get"));
+  EXPECT_NE(S.entryPointRule("file_operations"), nullptr);
+}
+
+TEST(RulePack, UnknownKeyIsAnErrorWithPosition) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: f, flgs: 1 }\n");
+  EXPECT_NE(E.find("pack.yaml:4:"), std::string::npos) << E;
+  EXPECT_NE(E.find("unknown key 'flgs'"), std::string::npos) << E;
+}
+
+TEST(RulePack, UnknownTopLevelKey) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleep: []\n");
+  EXPECT_NE(E.find("pack.yaml:3:1: error: unknown key 'sleep'"), std::string::npos) << E;
+}
+
+TEST(RulePack, InvalidYamlIsPositioned) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: [unclosed\n");
+  EXPECT_NE(E.find("pack.yaml:"), std::string::npos) << E;
+  EXPECT_NE(E.find("invalid YAML"), std::string::npos) << E;
+}
+
+TEST(RulePack, SchemaVersionIsRequiredAndChecked) {
+  EXPECT_NE(errorOf("name: t\n").find("missing 'modlife-rule-pack"), std::string::npos);
+  EXPECT_NE(errorOf("modlife-rule-pack: 7\nname: t\n").find("unsupported schema version 7"),
+            std::string::npos);
+}
+
+TEST(RulePack, FlagsNeedADefinedSet) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n"
+                          "  - { function: kmalloc, flags: { arg: 1, set: nope } }\n");
+  EXPECT_NE(E.find("unknown flag set 'nope'"), std::string::npos) << E;
+}
+
+TEST(RulePack, PrimitiveNeedsExactlyOneName) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n"
+                          "  - { function: a, macro: b }\n");
+  EXPECT_NE(E.find("exactly one of 'function' or 'macro'"), std::string::npos) << E;
+  E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: 'not an id' }\n");
+  EXPECT_NE(E.find("is not a C identifier"), std::string::npos) << E;
+}
+
+TEST(RulePack, AcquireNeedsReleaseSpelling) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nmodule-refs:\n"
+                          "  - { macro: INC, effect: acquire }\n");
+  EXPECT_NE(E.find("needs 'release'"), std::string::npos) << E;
+  E = errorOf("modlife-rule-pack: 1\nname: t\nmodule-refs:\n"
+              "  - { macro: INC, effect: grab, release: DEC }\n");
+  EXPECT_NE(E.find("unknown effect 'grab'"), std::string::npos) << E;
+}
+
+TEST(RulePack, BadRegexIsReported) {
+  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nfailure-returns:\n"
+                          "  errno-macros: '^E[A-Z'\n");
+  EXPECT_NE(E.find("invalid regular expression"), std::string::npos) << E;
+}
+
+TEST(RulePack, AliasBombsAndDeepNestingAreRefused) {
+  std::string Deep = "modlife-rule-pack: 1\nname: t\nsleeps: " +
+                     std::string(200, '[') + std::string(200, ']') + "\n";
+  EXPECT_NE(errorOf(Deep).find("nest"), std::string::npos);
+  std::string Bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  char Prev = 'a';
+  for (char C = 'b'; C <= 'k'; ++C, ++Prev)
+    Bomb += std::string(1, C) + ": &" + C + " [*" + Prev + ", *" + Prev + ", *" +
+            Prev + ", *" + Prev + ", *" + Prev + ", *" + Prev + "]\n";
+  EXPECT_NE(errorOf(Bomb).find("nodes"), std::string::npos);
+}
+
+TEST(RulePack, EveryBuiltinPackLoadsAndIsNamedAfterItsFile) {
+  ASSERT_FALSE(builtinPacks().empty());
+  for (const BuiltinPack &B : builtinPacks()) {
+    llvm::Expected<RulePack> P = loadBuiltinPack(B.Name);
+    ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+    EXPECT_EQ(P->Name, B.Name.str());
+  }
+  llvm::Expected<RulePack> P = loadBuiltinPack("no-such-pack");
+  ASSERT_FALSE(bool(P));
+  EXPECT_NE(llvm::toString(P.takeError()).find("linux-2.4"), std::string::npos);
+}
+
+} // namespace
