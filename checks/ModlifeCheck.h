@@ -1,8 +1,9 @@
 //===- ModlifeCheck.h - Base of every modlife check -------------*- C++ -*-===//
 //
 // A check is an AnalysisHandler that filters the engine's facts, words them
-// and attaches fix-its. One check is one small unit: its source, its doc page
-// under docs/checks/ and its testdata under testdata/checks/.
+// and attaches fix-its. One check is one small unit: its source and its doc
+// page side by side in checks/<name>/, and its testdata in
+// testdata/checks/modlife-<name>/.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MODLIFE_CHECKS_MODLIFECHECK_H
