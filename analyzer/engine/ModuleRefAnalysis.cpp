@@ -100,18 +100,29 @@ struct PathState {
   }
 };
 
-using StateSet = SmallVector<PathState, 4>;
+/// The states at one program point. Once it has held more distinct states
+/// than the bound, it is collapsed for good: every later state is joined into
+/// its single state, so the in-states only grow and the fixpoint terminates.
+struct StateSet {
+  SmallVector<PathState, 4> States;
+  bool Collapsed = false;
+  auto begin() { return States.begin(); }
+  auto end() { return States.end(); }
+  auto begin() const { return States.begin(); }
+  auto end() const { return States.end(); }
+  size_t size() const { return States.size(); }
+  bool empty() const { return States.empty(); }
+};
 
-/// Joins states that disagree: what they do not share becomes unknown.
-PathState joinAll(const StateSet &S) {
-  PathState R = S.front();
-  for (const PathState &O : llvm::drop_begin(S)) {
+/// Joins two states: what they do not share becomes unknown.
+PathState join(PathState R, const PathState &O) {
+  {
     for (Hold &H : R.Holds) {
-      const Hold *OH = nullptr;
+      int8_t Other = 0; // A module with no entry holds nothing.
       for (const Hold &X : O.Holds)
         if (X.Key == H.Key)
-          OH = &X;
-      if (!OH || OH->Count != H.Count)
+          Other = X.Count;
+      if (Other != H.Count)
         H.Count = -1;
     }
     for (const Hold &X : O.Holds)
@@ -133,17 +144,27 @@ PathState joinAll(const StateSet &S) {
 /// Adds a state to a set, merging with a state that has the same core.
 /// Returns true if the set changed.
 bool addState(StateSet &Set, PathState S, unsigned MaxStates) {
+  if (Set.Collapsed) {
+    PathState J = join(Set.States.front(), S);
+    if (J == Set.States.front())
+      return false;
+    Set.States.front() = std::move(J);
+    return true;
+  }
   for (PathState &Existing : Set)
     if (Existing.sameCore(S)) {
       size_t Before = Existing.PendingSleeps.size();
       Existing.unionPending(S);
       return Existing.PendingSleeps.size() != Before;
     }
-  Set.push_back(std::move(S));
+  Set.States.push_back(std::move(S));
   if (Set.size() > MaxStates) {
-    PathState J = joinAll(Set);
-    Set.clear();
-    Set.push_back(std::move(J));
+    PathState J = Set.States.front();
+    for (const PathState &O : llvm::drop_begin(Set.States))
+      J = join(std::move(J), O);
+    Set.States.clear();
+    Set.States.push_back(std::move(J));
+    Set.Collapsed = true;
   }
   return true;
 }
@@ -418,7 +439,7 @@ private:
     auto It = F.Events.find(S);
     StateSet Out;
     for (PathState &St : In) {
-      StateSet Cur;
+      SmallVector<PathState, 4> Cur;
       Cur.push_back(std::move(St));
       if (It != F.Events.end())
         for (const ElementEvent &E : It->second)
@@ -434,8 +455,9 @@ private:
     return Out;
   }
 
-  StateSet transferEvent(const ElementEvent &E, StateSet In) {
-    StateSet Out;
+  SmallVector<PathState, 4> transferEvent(const ElementEvent &E,
+                                          SmallVector<PathState, 4> In) {
+    SmallVector<PathState, 4> Out;
     for (PathState &S : In) {
       if (E.EventKind == ElementEvent::LocalCall) {
         SleepSummary Sum = A.sleepSummary(E.Callee);
@@ -498,7 +520,7 @@ ModuleRefResult Analyzer::run() {
   if (Opts.MoveAcquireToEntry)
     acquire(Entry, *Opts.MoveAcquireToEntry);
   const CFGBlock &EntryB = Cfg.getEntry();
-  BlockIn[EntryB.getBlockID()].push_back(Entry);
+  BlockIn[EntryB.getBlockID()].States.push_back(Entry);
   Seen[EntryB.getBlockID()] = true;
   Worklist.enqueueBlock(&EntryB);
 

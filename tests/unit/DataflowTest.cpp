@@ -436,6 +436,22 @@ TEST_F(Engine, ThreeHundredUnwindStepsStayExact) {
   EXPECT_THAT(R.Failures, ElementsAre(fail("END")));
 }
 
+TEST_F(Engine, ManyPathsInALoopAreJoinedAndTerminate) {
+  // 2^40 paths through the loop body; the state bound must join them and
+  // the fixpoint must still terminate within the visit budget.
+  std::string Body = "int many(int n) {\n";
+  for (int I = 0; I < 40; ++I)
+    Body += "  int v" + std::to_string(I) + " = 0;\n";
+  Body += "  MOD_INC_USE_COUNT;\n  while (n--) {\n";
+  for (int I = 0; I < 40; ++I)
+    Body += "    if (other())\n      v" + std::to_string(I) + " = v" +
+            std::to_string((I + 1) % 40) + ";\n";
+  Body += "  }\n  return -EINVAL; // END\n}\n";
+  run(Body);
+  EXPECT_THAT(R.Skipped, IsEmpty());
+  EXPECT_THAT(R.Failures, ElementsAre(fail("END")));
+}
+
 TEST_F(Engine, BrokenCodeStillAnalyzesWhatParsed) {
   run(R"(
 /* BROKEN: this snippet does not compile */
