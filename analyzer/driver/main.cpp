@@ -8,7 +8,6 @@
 #include "analyzer/driver/ApplyFixes.h"
 #include "analyzer/driver/Output.h"
 #include "checks/ModlifeCheck.h"
-#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -51,6 +50,16 @@ Configuration:
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error.
 )";
+
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory that holds compile_commands.json"),
+    cl::value_desc("build dir"), cl::cat(Category));
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("<source files...>"),
+                                         cl::cat(Category));
+static cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("An argument to append to every compile command"),
+    cl::cat(Category));
 
 static cl::opt<std::string> Checks(
     "checks",
@@ -95,12 +104,15 @@ static cl::opt<bool> Verify(
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Category);
-  auto Parser = CommonOptionsParser::create(argc, argv, Category,
-                                            cl::ZeroOrMore, Overview);
-  if (!Parser) {
-    std::string Msg = toString(Parser.takeError());
-    StringRef M = StringRef(Msg).trim();
-    WithColor::error(errs(), "modlife") << M.ltrim("Error: ").ltrim("error: ") << "\n";
+  // Everything after "--" is the compile command, as in clang-tidy.
+  std::string FixedError;
+  std::unique_ptr<CompilationDatabase> Fixed =
+      FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+  std::string ParseErrors;
+  raw_string_ostream ParseOS(ParseErrors);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &ParseOS)) {
+    StringRef First = StringRef(ParseOS.str()).trim().split('\n').first;
+    errs() << First << "\n";
     return 2;
   }
   if (ListChecks) {
@@ -118,11 +130,41 @@ int main(int argc, const char **argv) {
     }
     return 0;
   }
-  std::vector<std::string> Files = Parser->getSourcePathList();
+  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
   if (Files.empty()) {
     WithColor::error(errs(), "modlife")
         << "no input files; run 'modlife --help' for usage\n";
     return 2;
+  }
+  std::unique_ptr<CompilationDatabase> DB;
+  if (!BuildPath.empty()) {
+    std::string Err;
+    DB = CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
+    if (!DB) {
+      // The loaders explain over several lines; the first JSON complaint is
+      // the one that says what is wrong with the file.
+      SmallVector<StringRef, 8> Lines;
+      StringRef(Err).split(Lines, '\n', -1, false);
+      StringRef Why = Lines.empty() ? "not found" : Lines.back();
+      for (StringRef L : Lines)
+        if (L.starts_with("json-compilation-database:"))
+          Why = L.drop_front(strlen("json-compilation-database:")).trim();
+      WithColor::error(errs(), "modlife")
+          << "cannot load compile_commands.json from '" << BuildPath
+          << "': " << Why << "\n";
+      return 2;
+    }
+  } else if (Fixed) {
+    DB = std::move(Fixed);
+  } else {
+    std::string Err;
+    DB = CompilationDatabase::autoDetectFromSource(Files.front(), Err);
+    if (!DB) {
+      WithColor::error(errs(), "modlife")
+          << "no compile commands for '" << Files.front()
+          << "': pass -p <build dir> or the compiler flags after '--'\n";
+      return 2;
+    }
   }
 
   RunOptions Opts;
@@ -141,10 +183,11 @@ int main(int argc, const char **argv) {
   }
   Opts.Jobs = std::max(1u, unsigned(Jobs));
   Opts.Verify = Verify;
+  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
 
   std::string ConfigError;
   std::vector<FileResult> Results =
-      analyzeFiles(Parser->getCompilations(), Files, Opts, ConfigError);
+      analyzeFiles(*DB, Files, Opts, ConfigError);
   if (!ConfigError.empty()) {
     errs() << StringRef(ConfigError).trim() << "\n";
     return 2;

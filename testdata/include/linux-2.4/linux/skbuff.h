@@ -1,0 +1,65 @@
+/* modlife test mock of the Linux 2.4 <linux/skbuff.h>: socket buffers. */
+#ifndef _MOCK24_LINUX_SKBUFF_H
+#define _MOCK24_LINUX_SKBUFF_H
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <asm/atomic.h>
+
+struct net_device;
+
+struct sk_buff {
+	struct sk_buff *next;
+	struct sk_buff *prev;
+	struct net_device *dev;
+	unsigned int len;
+	unsigned short protocol;
+	unsigned char pkt_type;
+	unsigned char ip_summed;
+	atomic_t users;
+	unsigned char *head;
+	unsigned char *data;
+	unsigned char *tail;
+	unsigned char *end;
+};
+
+extern struct sk_buff *alloc_skb(unsigned int size, int priority);
+extern void kfree_skb(struct sk_buff *skb);
+extern void __kfree_skb(struct sk_buff *skb);
+extern struct sk_buff *skb_clone(struct sk_buff *skb, int priority);
+
+#define dev_kfree_skb(a) kfree_skb(a)
+#define dev_kfree_skb_irq(a) kfree_skb(a)
+#define dev_kfree_skb_any(a) kfree_skb(a)
+
+static inline unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
+{
+	unsigned char *tmp = skb->tail;
+	skb->tail += len;
+	skb->len += len;
+	return tmp;
+}
+
+static inline unsigned char *skb_push(struct sk_buff *skb, unsigned int len)
+{
+	skb->data -= len;
+	skb->len += len;
+	return skb->data;
+}
+
+static inline void skb_reserve(struct sk_buff *skb, unsigned int len)
+{
+	skb->data += len;
+	skb->tail += len;
+}
+
+/* Receive buffers come from interrupt context: the 2.4 helper is atomic. */
+static inline struct sk_buff *dev_alloc_skb(unsigned int length)
+{
+	struct sk_buff *skb = alloc_skb(length + 16, GFP_ATOMIC);
+	if (skb)
+		skb_reserve(skb, 16);
+	return skb;
+}
+
+#endif /* _MOCK24_LINUX_SKBUFF_H */
