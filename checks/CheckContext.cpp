@@ -38,7 +38,8 @@ SourcePoint CheckContext::point(SourceLocation Loc) const {
     if (P.Offset > 0 && Buf[P.Offset - 1] == '\n')
       Begin = P.Offset;
     size_t End = Buf.find('\n', P.Offset);
-    P.LineText = Buf.slice(Begin, End == StringRef::npos ? Buf.size() : End).str();
+    P.LineText =
+        Buf.slice(Begin, End == StringRef::npos ? Buf.size() : End).str();
   }
   return P;
 }

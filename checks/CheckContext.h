@@ -1,4 +1,5 @@
-//===- CheckContext.h - What a check reports through -------------*- C++ -*-===//
+//===- CheckContext.h - What a check reports through -------------*- C++
+//-*-===//
 #ifndef MODLIFE_CHECKS_CHECKCONTEXT_H
 #define MODLIFE_CHECKS_CHECKCONTEXT_H
 

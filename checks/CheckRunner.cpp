@@ -44,7 +44,8 @@ public:
 } // namespace
 
 TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
-                   const rules::RuleSet &Rules, const rules::CheckGlobs &Enabled,
+                   const rules::RuleSet &Rules,
+                   const rules::CheckGlobs &Enabled,
                    const CheckOptions &Options) {
   CheckContext CC(Ctx.getSourceManager(), Ctx.getLangOpts(), Options);
   Multiplexer M;

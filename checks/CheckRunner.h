@@ -24,7 +24,8 @@ struct TUResult {
 
 /// Runs the engine once and every enabled check on its facts.
 TUResult runChecks(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
-                   const rules::RuleSet &Rules, const rules::CheckGlobs &Enabled,
+                   const rules::RuleSet &Rules,
+                   const rules::CheckGlobs &Enabled,
                    const CheckOptions &Options);
 
 } // namespace modlife

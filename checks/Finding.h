@@ -1,4 +1,5 @@
-//===- Finding.h - What a check reports, as plain data -----------*- C++ -*-===//
+//===- Finding.h - What a check reports, as plain data -----------*- C++
+//-*-===//
 //
 // Findings outlive their translation unit: front ends sort, de-duplicate and
 // print them after the AST is gone, so they carry text and offsets, not

@@ -70,8 +70,8 @@ insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
   std::string Indent = indentationAt(SM, Begin);
   if (!NeedsBraces) {
     Hints.push_back(FixItHint::CreateInsertion(
-        Begin, OwnLine ? (Statement + "\n" + Indent).str()
-                       : (Statement + " ").str()));
+        Begin,
+        OwnLine ? (Statement + "\n" + Indent).str() : (Statement + " ").str()));
     return Hints;
   }
   // Where the opening brace goes: after the if's ")" or after "else".
@@ -90,8 +90,8 @@ insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
   }
   SourceLocation AfterSemi = Lexer::findLocationAfterToken(
       End, tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (isa<CompoundStmt>(S) || BraceAfter.isInvalid() || BraceAfter.isMacroID() ||
-      AfterSemi.isInvalid())
+  if (isa<CompoundStmt>(S) || BraceAfter.isInvalid() ||
+      BraceAfter.isMacroID() || AfterSemi.isInvalid())
     return std::nullopt;
   Hints.push_back(FixItHint::CreateInsertion(BraceAfter, " {"));
   if (OwnLine) {
@@ -100,7 +100,8 @@ insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
       ParentIndent = indentationAt(SM, If->getElseLoc());
     Hints.push_back(
         FixItHint::CreateInsertion(Begin, (Statement + "\n" + Indent).str()));
-    Hints.push_back(FixItHint::CreateInsertion(AfterSemi, "\n" + ParentIndent + "}"));
+    Hints.push_back(
+        FixItHint::CreateInsertion(AfterSemi, "\n" + ParentIndent + "}"));
   } else {
     Hints.push_back(FixItHint::CreateInsertion(Begin, (Statement + " ").str()));
     Hints.push_back(FixItHint::CreateInsertion(AfterSemi, " }"));

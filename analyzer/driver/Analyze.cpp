@@ -45,17 +45,18 @@ buildConfig(const rules::Config &C) {
   SmallVector<StringRef, 8> Parts;
   StringRef(E->Checks.spec()).split(Parts, ',', -1, false);
   auto Known = [](StringRef Name) {
-    return any_of(allChecks(), [&](const CheckInfo &I) { return I.Name == Name; });
+    return any_of(allChecks(),
+                  [&](const CheckInfo &I) { return I.Name == Name; });
   };
   for (StringRef P : Parts) {
     P = P.trim();
     P.consume_front("-");
     P = P.trim();
     if (!P.empty() && !P.contains('*') && !Known(P))
-      return createStringError(inconvertibleErrorCode(),
-                               "error: unknown check '%s'%s%s (see --list-checks)",
-                               P.str().c_str(), C.Source.empty() ? "" : " in ",
-                               C.Source.c_str());
+      return createStringError(
+          inconvertibleErrorCode(),
+          "error: unknown check '%s'%s%s (see --list-checks)", P.str().c_str(),
+          C.Source.empty() ? "" : " in ", C.Source.c_str());
   }
   for (const auto &KV : C.CheckOptions) {
     StringRef Check = StringRef(KV.getKey()).rsplit('.').first;
@@ -84,7 +85,8 @@ ArgumentsAdjuster getNoOutputAdjuster() {
           A == "-M" || A == "-MM" || A.starts_with("-MF") ||
           A.starts_with("-MJ") || A.starts_with("-Wp,-M") ||
           A.starts_with("-Wp,-MD") || A.starts_with("-save-temps") ||
-          A.starts_with("-ftime-trace") || A.starts_with("--serialize-diagnostics") ||
+          A.starts_with("-ftime-trace") ||
+          A.starts_with("--serialize-diagnostics") ||
           A.starts_with("-fprofile-generate") || A.starts_with("-fdump-"))
         continue;
       Out.push_back(Args[I]);
@@ -281,7 +283,8 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
   }
   DefaultThreadPool Pool(hardware_concurrency(Opts.Jobs));
   for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] { Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts); });
+    Pool.async(
+        [&, I] { Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts); });
   Pool.wait();
   return Results;
 }

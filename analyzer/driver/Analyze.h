@@ -56,10 +56,10 @@ buildConfig(const rules::Config &C);
 clang::tooling::ArgumentsAdjuster getNoOutputAdjuster();
 
 /// Analyzes the files, Jobs at a time. Results come back in input order.
-std::vector<FileResult> analyzeFiles(const clang::tooling::CompilationDatabase &DB,
-                                     const std::vector<std::string> &Files,
-                                     const RunOptions &Opts,
-                                     std::string &ConfigError);
+std::vector<FileResult>
+analyzeFiles(const clang::tooling::CompilationDatabase &DB,
+             const std::vector<std::string> &Files, const RunOptions &Opts,
+             std::string &ConfigError);
 
 } // namespace modlife
 

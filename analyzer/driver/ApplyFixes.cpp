@@ -49,7 +49,8 @@ FixSummary applyFixes(const std::vector<Finding> &Findings) {
     if (F.Fixes.empty())
       continue;
     const std::string &File = F.Fixes.front().File;
-    bool OneFile = all_of(F.Fixes, [&](const FixEdit &E) { return E.File == File; });
+    bool OneFile =
+        all_of(F.Fixes, [&](const FixEdit &E) { return E.File == File; });
     if (!OneFile) {
       S.Problems.push_back(F.Where.File + ":" + std::to_string(F.Where.Line) +
                            ": fix spans several files; not applied");
@@ -60,12 +61,14 @@ FixSummary applyFixes(const std::vector<Finding> &Findings) {
   for (auto &[File, List] : ByFile) {
     auto Buf = MemoryBuffer::getFile(File, /*IsText=*/false);
     if (!Buf) {
-      S.Problems.push_back("cannot read '" + File + "': " + Buf.getError().message());
+      S.Problems.push_back("cannot read '" + File +
+                           "': " + Buf.getError().message());
       continue;
     }
     StringRef Code = (*Buf)->getBuffer();
     if (xxh3_64bits(Code) != List.front()->Fixes.front().FileHash) {
-      S.Problems.push_back("'" + File + "' changed since it was analyzed; "
+      S.Problems.push_back("'" + File +
+                           "' changed since it was analyzed; "
                            "its fixes were not applied");
       continue;
     }
@@ -77,21 +80,22 @@ FixSummary applyFixes(const std::vector<Finding> &Findings) {
       for (const FixEdit &E : F->Fixes) {
         // Replacements merges two insertions at one offset; from two
         // findings that is a conflict (often the same text twice).
-        if (E.Length == 0 &&
-            any_of(All, [&](const Replacement &R) {
+        if (E.Length == 0 && any_of(All, [&](const Replacement &R) {
               return R.getOffset() == E.Offset && R.getLength() == 0;
             })) {
           Ok = false;
           break;
         }
-        if (Error Err = Trial.add(Replacement(File, E.Offset, E.Length, E.Text))) {
+        if (Error Err =
+                Trial.add(Replacement(File, E.Offset, E.Length, E.Text))) {
           consumeError(std::move(Err));
           Ok = false;
           break;
         }
       }
       if (!Ok) {
-        S.Problems.push_back(F->Where.File + ":" + std::to_string(F->Where.Line) +
+        S.Problems.push_back(F->Where.File + ":" +
+                             std::to_string(F->Where.Line) +
                              ": fix overlaps another fix; not applied (run "
                              "--fix again)");
         continue;

@@ -1,4 +1,5 @@
-//===- ApplyFixes.h - --fix, applied safely ----------------------*- C++ -*-===//
+//===- ApplyFixes.h - --fix, applied safely ----------------------*- C++
+//-*-===//
 #ifndef MODLIFE_DRIVER_APPLYFIXES_H
 #define MODLIFE_DRIVER_APPLYFIXES_H
 

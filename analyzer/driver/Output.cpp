@@ -8,8 +8,9 @@ using namespace llvm;
 namespace modlife {
 
 void sortAndUnique(std::vector<Finding> &Findings) {
-  std::sort(Findings.begin(), Findings.end(),
-                   [](const Finding &A, const Finding &B) { return A.key() < B.key(); });
+  std::sort(
+      Findings.begin(), Findings.end(),
+      [](const Finding &A, const Finding &B) { return A.key() < B.key(); });
   Findings.erase(std::unique(Findings.begin(), Findings.end(),
                              [](const Finding &A, const Finding &B) {
                                return A.key() == B.key();
@@ -35,7 +36,8 @@ static void snippet(raw_ostream &OS, const SourcePoint &P, bool Color) {
   std::string Pad(std::max<size_t>(5, LineNo.size() + 1), ' ');
   OS << std::string(Pad.size() - LineNo.size(), ' ') << LineNo << " | "
      << expandTabs(P.LineText) << "\n";
-  std::string Prefix = expandTabs(StringRef(P.LineText).take_front(P.Column - 1));
+  std::string Prefix =
+      expandTabs(StringRef(P.LineText).take_front(P.Column - 1));
   OS << Pad << " | " << std::string(Prefix.size(), ' ');
   if (Color)
     OS.changeColor(raw_ostream::GREEN, true);
@@ -46,7 +48,8 @@ static void snippet(raw_ostream &OS, const SourcePoint &P, bool Color) {
 }
 
 static void header(raw_ostream &OS, const SourcePoint &P, StringRef Kind,
-                   raw_ostream::Colors KindColor, StringRef Message, bool Color) {
+                   raw_ostream::Colors KindColor, StringRef Message,
+                   bool Color) {
   if (Color)
     OS.changeColor(raw_ostream::SAVEDCOLOR, true);
   OS << P.File << ":" << P.Line << ":" << P.Column << ": ";

@@ -1,4 +1,5 @@
-//===- main.cpp - The modlife command-line tool ----------------------------===//
+//===- main.cpp - The modlife command-line tool
+//----------------------------===//
 //
 // modlife [options] <source files...> [-- <compiler arguments>]
 // modlife -p <build dir> [options] <source files...>
@@ -22,7 +23,8 @@ using namespace modlife;
 
 static cl::OptionCategory Category("modlife options");
 
-static const char Overview[] = R"(modlife: finds module lifetime bugs in kernel driver C code
+static const char Overview[] =
+    R"(modlife: finds module lifetime bugs in kernel driver C code
 
   modlife reports the bugs that let a module be unloaded while its code is
   still running, and those that keep its use count forever: an entry point
@@ -51,15 +53,17 @@ Configuration:
 Exit status: 0 no findings, 1 findings, 2 usage or input error.
 )";
 
-static cl::opt<std::string> BuildPath(
-    "p", cl::desc("Build directory that holds compile_commands.json"),
-    cl::value_desc("build dir"), cl::cat(Category));
-static cl::list<std::string> SourcePaths(cl::Positional,
-                                         cl::desc("<source files...>"),
-                                         cl::cat(Category));
-static cl::list<std::string> ExtraArgs(
-    "extra-arg", cl::desc("An argument to append to every compile command"),
-    cl::cat(Category));
+static cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory that holds compile_commands.json"),
+              cl::value_desc("build dir"), cl::cat(Category));
+static cl::list<std::string>
+    SourcePaths(cl::Positional,
+                cl::desc("<source files...> [-- <compiler arguments>]"),
+                cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("An argument to append to every compile command"),
+              cl::cat(Category));
 
 static cl::opt<std::string> Checks(
     "checks",
@@ -68,33 +72,36 @@ static cl::opt<std::string> Checks(
     cl::value_desc("globs"), cl::cat(Category));
 static cl::list<std::string> Packs(
     "packs", cl::CommaSeparated,
-    cl::desc("Built-in rule packs to use (default: linux-2.4); see --list-packs"),
+    cl::desc(
+        "Built-in rule packs to use (default: linux-2.4); see --list-packs"),
     cl::value_desc("name,..."), cl::cat(Category));
 static cl::list<std::string> RuleFiles(
     "rules",
-    cl::desc("A rule pack file to add on top of the built-in packs; repeatable.\n"
-             "The schema is in docs/rules.md"),
+    cl::desc(
+        "A rule pack file to add on top of the built-in packs; repeatable.\n"
+        "The schema is in docs/rules.md"),
     cl::value_desc("file.yaml"), cl::cat(Category));
-static cl::opt<unsigned> Jobs("j", cl::desc("Translation units to analyze in parallel"),
-                              cl::init(1), cl::value_desc("N"), cl::cat(Category));
-static cl::opt<bool> Fix("fix",
-                         cl::desc("Apply fix-its to the source files, atomically"),
-                         cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Translation units to analyze in parallel"), cl::init(1),
+         cl::value_desc("N"), cl::cat(Category));
+static cl::opt<bool>
+    Fix("fix", cl::desc("Apply fix-its to the source files, atomically"),
+        cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Category));
-static cl::opt<bool> ListPacks("list-packs",
-                               cl::desc("List the built-in rule packs and exit"),
-                               cl::cat(Category));
+static cl::opt<bool>
+    ListPacks("list-packs", cl::desc("List the built-in rule packs and exit"),
+              cl::cat(Category));
 static cl::opt<bool> ParseableFixits(
     "parseable-fixits",
     cl::desc("Print fix-its in clang's machine-readable 'fix-it:' form"),
     cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
-static cl::opt<cl::boolOrDefault> Color("use-color",
-                                        cl::desc("Use colors (default: when on a terminal)"),
-                                        cl::cat(Category));
+static cl::opt<cl::boolOrDefault>
+    Color("use-color", cl::desc("Use colors (default: when on a terminal)"),
+          cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
     cl::desc("Test mode: check findings against the expected-warning comments "
@@ -171,10 +178,12 @@ int main(int argc, const char **argv) {
   if (Checks.getNumOccurrences())
     Opts.CommandLine.Checks = Checks;
   if (!Packs.empty())
-    Opts.CommandLine.RulePacks = std::vector<std::string>(Packs.begin(), Packs.end());
+    Opts.CommandLine.RulePacks =
+        std::vector<std::string>(Packs.begin(), Packs.end());
   for (const std::string &F : RuleFiles) {
     if (!sys::fs::exists(F)) {
-      WithColor::error(errs(), "modlife") << "no such rule pack file: '" << F << "'\n";
+      WithColor::error(errs(), "modlife")
+          << "no such rule pack file: '" << F << "'\n";
       return 2;
     }
     SmallString<256> Abs(F);
@@ -186,8 +195,7 @@ int main(int argc, const char **argv) {
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
 
   std::string ConfigError;
-  std::vector<FileResult> Results =
-      analyzeFiles(*DB, Files, Opts, ConfigError);
+  std::vector<FileResult> Results = analyzeFiles(*DB, Files, Opts, ConfigError);
   if (!ConfigError.empty()) {
     errs() << StringRef(ConfigError).trim() << "\n";
     return 2;
@@ -217,8 +225,9 @@ int main(int argc, const char **argv) {
     return VerifyFailed || InputError ? 1 : 0;
 
   sortAndUnique(All);
-  bool UseColor = Color == cl::BOU_UNSET ? sys::Process::StandardOutIsDisplayed()
-                                         : Color == cl::BOU_TRUE;
+  bool UseColor = Color == cl::BOU_UNSET
+                      ? sys::Process::StandardOutIsDisplayed()
+                      : Color == cl::BOU_TRUE;
   renderText(outs(), All, UseColor, ParseableFixits);
   outs().flush();
 
@@ -233,9 +242,11 @@ int main(int argc, const char **argv) {
     Remaining -= FS.FindingsFixed;
   }
   if (!Quiet) {
-    unsigned WithFix = count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
-    errs() << "modlife: " << All.size() << (All.size() == 1 ? " warning" : " warnings")
-           << " in " << Results.size() << (Results.size() == 1 ? " file" : " files");
+    unsigned WithFix =
+        count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
+    errs() << "modlife: " << All.size()
+           << (All.size() == 1 ? " warning" : " warnings") << " in "
+           << Results.size() << (Results.size() == 1 ? " file" : " files");
     if (WithErrors)
       errs() << " (" << WithErrors << " with compiler errors)";
     if (WithFix && !Fix)

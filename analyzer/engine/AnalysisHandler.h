@@ -64,8 +64,8 @@ public:
   /// from, so that handlers can ask it further questions.
   virtual void beginTranslationUnit(TUAnalysis &A) {}
   virtual void handleSleepBeforeAcquire(const SleepBeforeAcquire &F) {}
-  virtual void handleFailureReturnHoldsReference(
-      const FailureReturnHoldsReference &F) {}
+  virtual void
+  handleFailureReturnHoldsReference(const FailureReturnHoldsReference &F) {}
   /// A function the engine could not analyze, or stopped analyzing, with why.
   virtual void handleFunctionSkipped(const clang::FunctionDecl *FD,
                                      llvm::StringRef Why) {}

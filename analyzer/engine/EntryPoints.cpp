@@ -30,8 +30,9 @@ static bool isNullValue(const Expr *E, ASTContext &Ctx) {
 namespace {
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  Collector(ASTContext &Ctx, const rules::RuleSet &Rules,
-            llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map)
+  Collector(
+      ASTContext &Ctx, const rules::RuleSet &Rules,
+      llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map)
       : Ctx(Ctx), Rules(Rules), Map(Map) {}
 
   bool VisitInitListExpr(InitListExpr *ILE) {
@@ -65,9 +66,10 @@ public:
       if (!llvm::is_contained(R->Fields, F->getName()))
         continue;
       if (const FunctionDecl *FD = functionIn(Init))
-        Found.push_back({FD, {R->StructName, F->getName().str(),
-                              Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()),
-                              false}});
+        Found.push_back(
+            {FD,
+             {R->StructName, F->getName().str(),
+              Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()), false}});
       if (RD->isUnion())
         break;
     }
@@ -120,8 +122,9 @@ EntryPointIndex::wirings(const FunctionDecl *FD) const {
 
 bool EntryPointIndex::isPinnedByCaller(const FunctionDecl *FD) const {
   const auto &W = wirings(FD);
-  return !W.empty() &&
-         llvm::all_of(W, [](const EntryPointWiring &E) { return E.PinnedByOwner; });
+  return !W.empty() && llvm::all_of(W, [](const EntryPointWiring &E) {
+    return E.PinnedByOwner;
+  });
 }
 
 } // namespace modlife

@@ -34,7 +34,8 @@ public:
   EntryPointIndex(clang::ASTContext &Ctx, const rules::RuleSet &Rules);
 
   /// The wirings of FD, first-seen first; empty if it is no entry point.
-  const std::vector<EntryPointWiring> &wirings(const clang::FunctionDecl *FD) const;
+  const std::vector<EntryPointWiring> &
+  wirings(const clang::FunctionDecl *FD) const;
   bool isEntryPoint(const clang::FunctionDecl *FD) const {
     return !wirings(FD).empty();
   }

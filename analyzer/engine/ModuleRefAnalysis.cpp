@@ -34,9 +34,9 @@ struct Hold {
 
 /// The facts of one path (or of paths merged because they agree).
 struct PathState {
-  SmallVector<Hold, 2> Holds;                           // sorted by Key
-  SmallVector<std::pair<const void *, Val>, 4> Values;  // sorted by pointer
-  SmallVector<const ElementEvent *, 2> PendingSleeps;   // sorted, unique
+  SmallVector<Hold, 2> Holds;                          // sorted by Key
+  SmallVector<std::pair<const void *, Val>, 4> Values; // sorted by pointer
+  SmallVector<const ElementEvent *, 2> PendingSleeps;  // sorted, unique
 
   bool sameCore(const PathState &O) const {
     return Holds == O.Holds && Values == O.Values;
@@ -90,7 +90,8 @@ struct PathState {
   }
 
   void addPending(const ElementEvent *E) {
-    auto It = llvm::lower_bound(PendingSleeps, E, std::less<const ElementEvent *>());
+    auto It =
+        llvm::lower_bound(PendingSleeps, E, std::less<const ElementEvent *>());
     if (It == PendingSleeps.end() || *It != E)
       PendingSleeps.insert(It, E);
   }
@@ -237,7 +238,8 @@ private:
       return S.value(VD);
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (BO->isAssignmentOp())
-        return BO->getOpcode() == BO_Assign ? eval(BO->getLHS(), S) : std::nullopt;
+        return BO->getOpcode() == BO_Assign ? eval(BO->getLHS(), S)
+                                            : std::nullopt;
       if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
         const Expr *Other = nullptr;
         if (isZero(BO->getRHS()))
@@ -393,8 +395,8 @@ private:
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (VD->hasLocalStorage() &&
               VD->getType()->isIntegralOrEnumerationType())
-            St.setValue(VD, VD->getInit() ? eval(VD->getInit(), St)
-                                          : std::nullopt);
+            St.setValue(VD,
+                        VD->getInit() ? eval(VD->getInit(), St) : std::nullopt);
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
@@ -407,7 +409,8 @@ private:
     }
     if (const auto *U = dyn_cast<UnaryOperator>(S))
       if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
-        if (const VarDecl *VD = trackedVar(U->getSubExpr()->IgnoreParenImpCasts()))
+        if (const VarDecl *VD =
+                trackedVar(U->getSubExpr()->IgnoreParenImpCasts()))
           St.setValue(VD, std::nullopt);
   }
 
@@ -424,9 +427,8 @@ private:
     for (const Hold &H : S.Holds) {
       if (H.Count <= 0 || !H.Site)
         continue;
-      auto HIt = llvm::find_if(T.Holding, [&](const auto &P) {
-        return P.first == H.Site;
-      });
+      auto HIt = llvm::find_if(
+          T.Holding, [&](const auto &P) { return P.first == H.Site; });
       if (HIt == T.Holding.end())
         T.Holding.push_back({H.Site, 1});
       else

@@ -14,15 +14,27 @@ using namespace llvm;
 
 namespace modlife {
 
+static PrimitiveUse::Kind kindOf(rules::RefEffect E) {
+  switch (E) {
+  case rules::RefEffect::Acquire:
+    return PrimitiveUse::Acquire;
+  case rules::RefEffect::TryAcquire:
+    return PrimitiveUse::TryAcquire;
+  case rules::RefEffect::Release:
+    return PrimitiveUse::Release;
+  }
+  llvm_unreachable("unknown effect");
+}
+
 bool PrimitiveUse::isMacro() const {
   const rules::PrimitiveName &P = SleepR ? SleepR->Primitive : RefR->Primitive;
   return P.NameKind == rules::PrimitiveName::Macro;
 }
 
-PrimitiveMatcher::PrimitiveMatcher(const rules::RuleSet &Rules,
-                                   ASTContext &Ctx, const Preprocessor *PP)
-    : Rules(Rules), Ctx(Ctx), SM(Ctx.getSourceManager()),
-      LO(Ctx.getLangOpts()), PP(PP) {}
+PrimitiveMatcher::PrimitiveMatcher(const rules::RuleSet &Rules, ASTContext &Ctx,
+                                   const Preprocessor *PP)
+    : Rules(Rules), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
+      PP(PP) {}
 
 SourceLocation PrimitiveMatcher::reportLoc(SourceLocation Loc) const {
   return Loc.isValid() ? SM.getFileLoc(Loc) : Loc;
@@ -147,9 +159,7 @@ PrimitiveMatcher::matchMacro(const Stmt *S, StringRef Macro,
   if (const rules::ModuleRefRule *R =
           Rules.moduleRefRule(rules::PrimitiveName::Macro, Macro)) {
     U.RefR = R;
-    U.UseKind = R->Effect == rules::RefEffect::Acquire      ? PrimitiveUse::Acquire
-                : R->Effect == rules::RefEffect::TryAcquire ? PrimitiveUse::TryAcquire
-                                                            : PrimitiveUse::Release;
+    U.UseKind = kindOf(R->Effect);
     U.Module = R->ModuleArg ? moduleFromMacroArg(Expansion, *R->ModuleArg)
                             : ModuleRef{"this", ""};
     return U;
@@ -191,9 +201,7 @@ PrimitiveMatcher::matchCall(const CallExpr *CE) const {
   if (const rules::ModuleRefRule *R =
           Rules.moduleRefRule(rules::PrimitiveName::Function, Name)) {
     U.RefR = R;
-    U.UseKind = R->Effect == rules::RefEffect::Acquire      ? PrimitiveUse::Acquire
-                : R->Effect == rules::RefEffect::TryAcquire ? PrimitiveUse::TryAcquire
-                                                            : PrimitiveUse::Release;
+    U.UseKind = kindOf(R->Effect);
     if (R->ModuleArg && *R->ModuleArg < CE->getNumArgs())
       U.Module = moduleFromExpr(CE->getArg(*R->ModuleArg));
     else
@@ -267,15 +275,22 @@ private:
 
   static int precedence(tok::TokenKind K) {
     switch (K) {
-    case tok::pipe: return 1;
-    case tok::caret: return 2;
-    case tok::amp: return 3;
+    case tok::pipe:
+      return 1;
+    case tok::caret:
+      return 2;
+    case tok::amp:
+      return 3;
     case tok::lessless:
-    case tok::greatergreater: return 4;
+    case tok::greatergreater:
+      return 4;
     case tok::plus:
-    case tok::minus: return 5;
-    case tok::star: return 6;
-    default: return -1;
+    case tok::minus:
+      return 5;
+    case tok::star:
+      return 6;
+    default:
+      return -1;
     }
   }
 
@@ -292,8 +307,8 @@ private:
       if (Toks[I].is(tok::identifier)) {
         // An identifier that is itself a macro with a value is an operand.
         IdentifierInfo *II = Toks[I].getIdentifierInfo();
-        if (II && PP.getMacroInfo(II) &&
-            II->getName() != "__force" && II->getName() != "__bitwise")
+        if (II && PP.getMacroInfo(II) && II->getName() != "__force" &&
+            II->getName() != "__bitwise")
           return false;
       }
       SawIdent = true;
@@ -361,15 +376,32 @@ private:
       if (!R)
         return std::nullopt;
       switch (K) {
-      case tok::pipe: *L |= *R; break;
-      case tok::caret: *L ^= *R; break;
-      case tok::amp: *L &= *R; break;
-      case tok::lessless: *L = *R < 64 ? *L << *R : 0; break;
-      case tok::greatergreater: *L = *R < 64 ? *L >> *R : 0; break;
-      case tok::plus: *L += *R; break;
-      case tok::minus: *L -= *R; break;
-      case tok::star: *L *= *R; break;
-      default: return std::nullopt;
+      case tok::pipe:
+        *L |= *R;
+        break;
+      case tok::caret:
+        *L ^= *R;
+        break;
+      case tok::amp:
+        *L &= *R;
+        break;
+      case tok::lessless:
+        *L = *R < 64 ? *L << *R : 0;
+        break;
+      case tok::greatergreater:
+        *L = *R < 64 ? *L >> *R : 0;
+        break;
+      case tok::plus:
+        *L += *R;
+        break;
+      case tok::minus:
+        *L -= *R;
+        break;
+      case tok::star:
+        *L *= *R;
+        break;
+      default:
+        return std::nullopt;
       }
     }
     return L;

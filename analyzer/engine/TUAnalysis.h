@@ -29,8 +29,8 @@ namespace modlife {
 struct ElementEvent {
   enum Kind { Primitive, LocalCall };
   Kind EventKind = Primitive;
-  PrimitiveUse Use;                             // for Primitive
-  const clang::FunctionDecl *Callee = nullptr;  // for LocalCall
+  PrimitiveUse Use;                            // for Primitive
+  const clang::FunctionDecl *Callee = nullptr; // for LocalCall
   const clang::Stmt *At = nullptr;
   /// The function whose body holds the event.
   const clang::FunctionDecl *InFunction = nullptr;
@@ -45,7 +45,8 @@ public:
   std::unique_ptr<clang::CFG> Cfg;
   std::unique_ptr<clang::ParentMap> Parents;
   /// Events in element order, keyed by the element's statement.
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ElementEvent, 1>> Events;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ElementEvent, 1>>
+      Events;
   ~FunctionFacts();
 };
 

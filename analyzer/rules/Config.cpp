@@ -53,44 +53,40 @@ Expected<Config> parseConfig(StringRef Text, StringRef FileName,
   Expected<YAML::Node> Root = Y.parse(Text);
   if (!Root)
     return Root.takeError();
-  Config C;
-  C.Source = FileName.str();
-  if (Root->IsNull())
-    return C;
-  try {
-    Y.expectMap(*Root, "the configuration",
-                {"Checks", "RulePacks", "RuleFiles", "CheckOptions"});
-    if ((*Root)["Checks"])
-      C.Checks = Y.getString(*Root, "Checks");
-    if ((*Root)["RulePacks"])
-      C.RulePacks = Y.getStringList(*Root, "RulePacks");
-    if ((*Root)["RuleFiles"])
-      for (std::string F : Y.getStringList(*Root, "RuleFiles")) {
-        SmallString<256> P(F);
-        if (!sys::path::is_absolute(P)) {
-          P = BaseDir;
-          sys::path::append(P, F);
+  return Y.read<Config>([&] {
+    Config C;
+    C.Source = FileName.str();
+    if (Root->IsNull())
+      return C;
+    {
+      Y.expectMap(*Root, "the configuration",
+                  {"Checks", "RulePacks", "RuleFiles", "CheckOptions"});
+      if ((*Root)["Checks"])
+        C.Checks = Y.getString(*Root, "Checks");
+      if ((*Root)["RulePacks"])
+        C.RulePacks = Y.getStringList(*Root, "RulePacks");
+      if ((*Root)["RuleFiles"])
+        for (std::string F : Y.getStringList(*Root, "RuleFiles")) {
+          SmallString<256> P(F);
+          if (!sys::path::is_absolute(P)) {
+            P = BaseDir;
+            sys::path::append(P, F);
+          }
+          C.RuleFiles.push_back(std::string(P));
         }
-        C.RuleFiles.push_back(std::string(P));
-      }
-    if (YAML::Node O = (*Root)["CheckOptions"]) {
-      if (!O.IsMap())
-        Y.fail(O, "'CheckOptions' must map 'check-name.Option' to a value");
-      for (auto It = O.begin(); It != O.end(); ++It) {
-        if (!It->second.IsScalar())
-          Y.fail(It->second, "the value of '" + It->first.Scalar() +
-                                 "' must be a string");
-        C.CheckOptions[It->first.Scalar()] = It->second.Scalar();
+      if (YAML::Node O = (*Root)["CheckOptions"]) {
+        if (!O.IsMap())
+          Y.fail(O, "'CheckOptions' must map 'check-name.Option' to a value");
+        for (auto It = O.begin(); It != O.end(); ++It) {
+          if (!It->second.IsScalar())
+            Y.fail(It->second, "the value of '" + It->first.Scalar() +
+                                   "' must be a string");
+          C.CheckOptions[It->first.Scalar()] = It->second.Scalar();
+        }
       }
     }
-  } catch (const YamlInputError &E) {
-    return createStringError(inconvertibleErrorCode(), E.Message);
-  } catch (const YAML::Exception &E) {
-    return createStringError(inconvertibleErrorCode(), "%s:%d:%d: error: %s",
-                             FileName.str().c_str(), E.mark.line + 1,
-                             E.mark.column + 1, E.msg.c_str());
-  }
-  return C;
+    return C;
+  });
 }
 
 Expected<Config> findConfigFor(StringRef Path) {

@@ -1,4 +1,5 @@
-//===- Config.h - .modlife.yaml: which checks, packs and options -*- C++ -*-===//
+//===- Config.h - .modlife.yaml: which checks, packs and options -*- C++
+//-*-===//
 #ifndef MODLIFE_RULES_CONFIG_H
 #define MODLIFE_RULES_CONFIG_H
 

@@ -28,9 +28,11 @@ public:
                        "' (the schema version)");
     unsigned Schema = Y.getUnsigned(Root, "modlife-rule-pack");
     if (Schema != CurrentSchema)
-      Y.fail(Root["modlife-rule-pack"],
-             "unsupported schema version " + Twine(Schema) + "; this modlife "
-             "reads version " + Twine(CurrentSchema));
+      Y.fail(Root["modlife-rule-pack"], "unsupported schema version " +
+                                            Twine(Schema) +
+                                            "; this modlife "
+                                            "reads version " +
+                                            Twine(CurrentSchema));
     RulePack P;
     P.SourceFile = Y.fileName().str();
     if (!Root["name"])
@@ -177,9 +179,9 @@ private:
   }
 
   FailureReturnRules parseFailureReturns(const YAML::Node &F) {
-    Y.expectMap(F, "'failure-returns'",
-                {"negative-constants", "errno-macros",
-                 "error-pointer-functions"});
+    Y.expectMap(
+        F, "'failure-returns'",
+        {"negative-constants", "errno-macros", "error-pointer-functions"});
     FailureReturnRules R;
     if (F["negative-constants"])
       R.NegativeConstants = Y.getBool(F, "negative-constants");
@@ -202,25 +204,19 @@ Expected<RulePack> parseRulePack(StringRef Text, StringRef FileName) {
   Expected<YAML::Node> Root = Y.parse(Text);
   if (!Root)
     return Root.takeError();
-  try {
+  return Y.read<RulePack>([&] {
     if (!Root->IsMap())
       Y.fail(*Root, "a rule pack must be a YAML mapping");
     return PackParser(FileName).parse(*Root);
-  } catch (const YamlInputError &E) {
-    return createStringError(inconvertibleErrorCode(), E.Message);
-  } catch (const YAML::Exception &E) {
-    return createStringError(inconvertibleErrorCode(), "%s:%d:%d: error: %s",
-                             FileName.str().c_str(), E.mark.line + 1,
-                             E.mark.column + 1, E.msg.c_str());
-  }
+  });
 }
 
 Expected<RulePack> loadRulePackFile(StringRef Path) {
   auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)
-    return createStringError(Buf.getError(), "%s: error: cannot read rule pack: %s",
-                             Path.str().c_str(),
-                             Buf.getError().message().c_str());
+    return createStringError(
+        Buf.getError(), "%s: error: cannot read rule pack: %s",
+        Path.str().c_str(), Buf.getError().message().c_str());
   return parseRulePack((*Buf)->getBuffer(), Path);
 }
 
@@ -273,11 +269,15 @@ const ModuleRefRule *RuleSet::moduleRefRule(PrimitiveName::Kind K,
                                             StringRef N) const {
   return ModuleRefs.lookup(key(K, N));
 }
-const FlagSet *RuleSet::flagSet(StringRef N) const { return FlagSets.lookup(N); }
+const FlagSet *RuleSet::flagSet(StringRef N) const {
+  return FlagSets.lookup(N);
+}
 const EntryPointRule *RuleSet::entryPointRule(StringRef S) const {
   return EntryPoints.lookup(S);
 }
-bool RuleSet::isThisModuleMacro(StringRef N) const { return ThisModule.count(N); }
+bool RuleSet::isThisModuleMacro(StringRef N) const {
+  return ThisModule.count(N);
+}
 bool RuleSet::isMacroPrimitive(StringRef N) const {
   return MacroPrimitives.count(N);
 }

@@ -55,10 +55,9 @@ Expected<YAML::Node> YamlReader::parse(StringRef Text) const {
           FileName.c_str(), MaxNestingDepth, MaxNodes);
     return Root;
   } catch (const YAML::Exception &E) {
-    return createStringError(inconvertibleErrorCode(),
-                             "%s:%d:%d: error: invalid YAML: %s",
-                             FileName.c_str(), E.mark.line + 1,
-                             E.mark.column + 1, E.msg.c_str());
+    return createStringError(
+        inconvertibleErrorCode(), "%s:%d:%d: error: invalid YAML: %s",
+        FileName.c_str(), E.mark.line + 1, E.mark.column + 1, E.msg.c_str());
   }
 }
 
@@ -68,9 +67,8 @@ void YamlReader::fail(const YAML::Node &At, const Twine &Msg) const {
     L = line(At);
     C = column(At);
   }
-  throw YamlInputError{(FileName + ":" + Twine(L) + ":" + Twine(C) +
-                        ": error: " + Msg)
-                           .str()};
+  throw YamlInputError{
+      (FileName + ":" + Twine(L) + ":" + Twine(C) + ": error: " + Msg).str()};
 }
 
 void YamlReader::expectMap(const YAML::Node &N, StringRef What,
@@ -98,8 +96,8 @@ uint64_t YamlReader::getInteger(const YAML::Node &N, StringRef Key) const {
   std::string S = getString(N, Key);
   uint64_t Value;
   if (StringRef(S).getAsInteger(0, Value))
-    fail(N[Key.str()], "'" + Key + "' must be a non-negative integer, not '" +
-                           S + "'");
+    fail(N[Key.str()],
+         "'" + Key + "' must be a non-negative integer, not '" + S + "'");
   return Value;
 }
 

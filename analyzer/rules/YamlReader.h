@@ -1,4 +1,5 @@
-//===- YamlReader.h - Strict YAML reading with positioned errors -*- C++ -*-===//
+//===- YamlReader.h - Strict YAML reading with positioned errors -*- C++
+//-*-===//
 //
 // Rule packs and .modlife.yaml are user input: every error names the file,
 // line and column, and the key at fault. Unknown keys are errors, so that a
@@ -11,10 +12,10 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
-#include <yaml-cpp/yaml.h>
 #include <optional>
 #include <string>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 namespace modlife {
 namespace rules {
@@ -44,6 +45,20 @@ public:
   /// A sequence of strings, or a single string taken as a one-element list.
   std::vector<std::string> getStringList(const YAML::Node &N,
                                          llvm::StringRef Key) const;
+  /// Runs a reader over a parsed document, turning the errors it throws
+  /// (ours and yaml-cpp's) into a positioned llvm::Error.
+  template <typename T, typename Fn> llvm::Expected<T> read(Fn &&F) const {
+    try {
+      return F();
+    } catch (const YamlInputError &E) {
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), E.Message);
+    } catch (const YAML::Exception &E) {
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(), "%s:%d:%d: error: %s",
+          FileName.c_str(), E.mark.line + 1, E.mark.column + 1, E.msg.c_str());
+    }
+  }
+
   unsigned line(const YAML::Node &N) const { return N.Mark().line + 1; }
   unsigned column(const YAML::Node &N) const { return N.Mark().column + 1; }
   llvm::StringRef fileName() const { return FileName; }

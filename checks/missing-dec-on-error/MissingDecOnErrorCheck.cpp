@@ -50,8 +50,8 @@ public:
 } // namespace
 
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &C) {
-  return std::make_unique<MissingDecOnErrorCheck>("modlife-missing-dec-on-error",
-                                                  C);
+  return std::make_unique<MissingDecOnErrorCheck>(
+      "modlife-missing-dec-on-error", C);
 }
 
 } // namespace modlife

@@ -27,7 +27,8 @@ public:
       : ModlifeCheck(Name, C) {
     // Flags that are not constants (a gfp_t parameter, a ?: of two masks)
     // are assumed to allow sleeping unless the user says otherwise.
-    AssumeNonConstantFlagsSleep = option("NonConstantFlags", "may-sleep") != "no-sleep";
+    AssumeNonConstantFlagsSleep =
+        option("NonConstantFlags", "may-sleep") != "no-sleep";
   }
 
   void handleSleepBeforeAcquire(const SleepBeforeAcquire &F) override {
@@ -40,8 +41,9 @@ public:
     const SleepStep &First = F.Sleep.Steps.front();
     if (!Reported.insert(First.Loc.getRawEncoding()).second)
       return;
-    Finding &Out = report(First.Loc, "'" + First.Callee + "' may sleep before '" +
-                                         F.Acquire->Name + "' pins the module");
+    Finding &Out =
+        report(First.Loc, "'" + First.Callee + "' may sleep before '" +
+                              F.Acquire->Name + "' pins the module");
     explainChain(Out, F.Sleep);
     Ctx.note(Out, F.Acquire->Loc,
              "the module is pinned only here, after the call may have slept");
@@ -78,7 +80,8 @@ private:
   void explainChain(Finding &Out, const SleepWitness &W) {
     const auto &Steps = W.Steps;
     for (size_t I = 1; I < Steps.size(); ++I) {
-      std::string Caller = Steps[I].Caller ? Steps[I].Caller->getName().str() : "";
+      std::string Caller =
+          Steps[I].Caller ? Steps[I].Caller->getName().str() : "";
       if (I + 1 == Steps.size())
         Ctx.note(Out, Steps[I].Loc,
                  "'" + Caller + "' calls '" + Steps[I].Callee +
@@ -91,7 +94,8 @@ private:
     if (Steps.size() == 1) {
       std::string Why = whyItSleeps(W);
       if (!Why.empty())
-        Ctx.note(Out, Steps[0].Loc, "'" + Steps[0].Callee + "' may sleep" + Why);
+        Ctx.note(Out, Steps[0].Loc,
+                 "'" + Steps[0].Callee + "' may sleep" + Why);
     }
   }
 
@@ -155,10 +159,10 @@ private:
     // increment makes necessary.
     ModuleRefResult Before = Analysis->analyze(F.Function, ModuleRefOptions());
     auto AlreadyReported = [&](const FailureReturnHoldsReference &H) {
-      return llvm::any_of(Before.HeldAtFailure,
-                          [&](const FailureReturnHoldsReference &B) {
-                            return B.Return == H.Return && B.Acquire == H.Acquire;
-                          });
+      return llvm::any_of(
+          Before.HeldAtFailure, [&](const FailureReturnHoldsReference &B) {
+            return B.Return == H.Return && B.Acquire == H.Acquire;
+          });
     };
     for (const FailureReturnHoldsReference &H : WhatIf.HeldAtFailure) {
       if (AlreadyReported(H))
@@ -194,8 +198,9 @@ private:
     while (LE < Buf.size() && (Buf[LE] == ' ' || Buf[LE] == '\t'))
       ++LE;
     if ((LB == 0 || Buf[LB - 1] == '\n') && LE < Buf.size() && Buf[LE] == '\n')
-      return CharSourceRange::getCharRange(Begin.getLocWithOffset(int(LB) - int(B)),
-                                           End.getLocWithOffset(int(LE) - int(E) + 1));
+      return CharSourceRange::getCharRange(
+          Begin.getLocWithOffset(int(LB) - int(B)),
+          End.getLocWithOffset(int(LE) - int(E) + 1));
     return CharSourceRange::getCharRange(Begin, End);
   }
 };

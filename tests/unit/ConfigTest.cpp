@@ -32,9 +32,11 @@ TEST(Config, ParsesAndResolvesRuleFiles) {
 }
 
 TEST(Config, UnknownKeyIsPositioned) {
-  llvm::Expected<Config> C = parseConfig("Checks: x\nChecksum: y\n", "c.yaml", "/");
+  llvm::Expected<Config> C =
+      parseConfig("Checks: x\nChecksum: y\n", "c.yaml", "/");
   ASSERT_FALSE(bool(C));
-  EXPECT_NE(llvm::toString(C.takeError()).find("c.yaml:2:1: error: unknown key 'Checksum'"),
+  EXPECT_NE(llvm::toString(C.takeError())
+                .find("c.yaml:2:1: error: unknown key 'Checksum'"),
             std::string::npos);
 }
 

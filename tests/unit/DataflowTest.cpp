@@ -7,17 +7,17 @@
 //===----------------------------------------------------------------------===//
 #include "analyzer/engine/TUAnalysis.h"
 #include "analyzer/rules/RulePack.h"
+#include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
-#include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Preprocessor.h"
-#include <functional>
 #include "clang/Tooling/Tooling.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include <functional>
 
 using namespace clang;
 using namespace modlife;
@@ -84,20 +84,24 @@ struct Recorder : AnalysisHandler {
     for (const SleepStep &S : F.Sleep.Steps)
       Lines.push_back(line(S.Loc));
     WitnessLines.push_back(Lines);
-    WitnessFlags.push_back(F.Sleep.Primitive ? F.Sleep.Primitive->FlagsSpelling : "");
+    WitnessFlags.push_back(F.Sleep.Primitive ? F.Sleep.Primitive->FlagsSpelling
+                                             : "");
   }
-  void handleFailureReturnHoldsReference(const FailureReturnHoldsReference &F) override {
+  void handleFailureReturnHoldsReference(
+      const FailureReturnHoldsReference &F) override {
     Failures.push_back(std::to_string(line(F.Return->getReturnLoc())) +
                        (F.OnEveryPath ? "!" : ""));
   }
-  void handleFunctionSkipped(const FunctionDecl *FD, llvm::StringRef Why) override {
+  void handleFunctionSkipped(const FunctionDecl *FD,
+                             llvm::StringRef Why) override {
     Skipped.push_back(FD->getNameAsString());
   }
 };
 
 /// Runs the engine the way the tool does: inside HandleTranslationUnit,
 /// while the preprocessor still holds the TU's macros.
-using AfterRun = std::function<void(ASTContext &, Preprocessor &, TUAnalysis &)>;
+using AfterRun =
+    std::function<void(ASTContext &, Preprocessor &, TUAnalysis &)>;
 
 class EngineAction : public ASTFrontendAction {
 public:
@@ -140,10 +144,11 @@ protected:
   void run(llvm::StringRef Body, AfterRun After = nullptr) {
     Code = "#include \"kernel.h\"\n" + Body.str();
     ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
-        std::make_unique<EngineAction>(Rules, R, std::move(After)), Code,
-        {"-std=gnu89", "-w", "-ferror-limit=0"}, "test.c", "modlife-test",
-        std::make_shared<PCHContainerOperations>(), {{"kernel.h", Prelude}}) ||
-        Code.find("BROKEN") != std::string::npos);
+                    std::make_unique<EngineAction>(Rules, R, std::move(After)),
+                    Code, {"-std=gnu89", "-w", "-ferror-limit=0"}, "test.c",
+                    "modlife-test", std::make_shared<PCHContainerOperations>(),
+                    {{"kernel.h", Prelude}}) ||
+                Code.find("BROKEN") != std::string::npos);
   }
 
   /// The line of the marker comment "// <Name>".
@@ -170,8 +175,8 @@ int open_foo(void) {
   MOD_INC_USE_COUNT; // A
   return 0;
 })");
-  EXPECT_THAT(R.Sleeps, ElementsAre("request_irq@" + std::to_string(at("S")) + ">" +
-                                    std::to_string(at("A"))));
+  EXPECT_THAT(R.Sleeps, ElementsAre("request_irq@" + std::to_string(at("S")) +
+                                    ">" + std::to_string(at("A"))));
   EXPECT_THAT(R.Failures, IsEmpty());
 }
 
@@ -426,10 +431,12 @@ int open_foo(void) {
 TEST_F(Engine, ThreeHundredUnwindStepsStayExact) {
   std::string Body = "int big(void) {\n  int err;\n  MOD_INC_USE_COUNT;\n";
   for (int I = 0; I < 300; ++I)
-    Body += "  err = other();\n  if (err)\n    goto out_" + std::to_string(I) + ";\n";
+    Body += "  err = other();\n  if (err)\n    goto out_" + std::to_string(I) +
+            ";\n";
   Body += "  return 0;\n";
   for (int I = 299; I >= 0; --I)
-    Body += "out_" + std::to_string(I) + ":\n  free_irq(" + std::to_string(I) + ", NULL);\n";
+    Body += "out_" + std::to_string(I) + ":\n  free_irq(" + std::to_string(I) +
+            ", NULL);\n";
   Body += "  return err; // END\n}\n";
   run(Body);
   EXPECT_THAT(R.Skipped, IsEmpty());

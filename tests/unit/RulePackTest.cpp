@@ -62,14 +62,17 @@ TEST(RulePack, RuleSetIndexesByKind) {
 }
 
 TEST(RulePack, UnknownKeyIsAnErrorWithPosition) {
-  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: f, flgs: 1 }\n");
+  std::string E = errorOf(
+      "modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: f, flgs: 1 }\n");
   EXPECT_NE(E.find("pack.yaml:4:"), std::string::npos) << E;
   EXPECT_NE(E.find("unknown key 'flgs'"), std::string::npos) << E;
 }
 
 TEST(RulePack, UnknownTopLevelKey) {
   std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleep: []\n");
-  EXPECT_NE(E.find("pack.yaml:3:1: error: unknown key 'sleep'"), std::string::npos) << E;
+  EXPECT_NE(E.find("pack.yaml:3:1: error: unknown key 'sleep'"),
+            std::string::npos)
+      << E;
 }
 
 TEST(RulePack, InvalidYamlIsPositioned) {
@@ -79,22 +82,27 @@ TEST(RulePack, InvalidYamlIsPositioned) {
 }
 
 TEST(RulePack, SchemaVersionIsRequiredAndChecked) {
-  EXPECT_NE(errorOf("name: t\n").find("missing 'modlife-rule-pack"), std::string::npos);
-  EXPECT_NE(errorOf("modlife-rule-pack: 7\nname: t\n").find("unsupported schema version 7"),
+  EXPECT_NE(errorOf("name: t\n").find("missing 'modlife-rule-pack"),
+            std::string::npos);
+  EXPECT_NE(errorOf("modlife-rule-pack: 7\nname: t\n")
+                .find("unsupported schema version 7"),
             std::string::npos);
 }
 
 TEST(RulePack, FlagsNeedADefinedSet) {
-  std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n"
-                          "  - { function: kmalloc, flags: { arg: 1, set: nope } }\n");
+  std::string E =
+      errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n"
+              "  - { function: kmalloc, flags: { arg: 1, set: nope } }\n");
   EXPECT_NE(E.find("unknown flag set 'nope'"), std::string::npos) << E;
 }
 
 TEST(RulePack, PrimitiveNeedsExactlyOneName) {
   std::string E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n"
                           "  - { function: a, macro: b }\n");
-  EXPECT_NE(E.find("exactly one of 'function' or 'macro'"), std::string::npos) << E;
-  E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: 'not an id' }\n");
+  EXPECT_NE(E.find("exactly one of 'function' or 'macro'"), std::string::npos)
+      << E;
+  E = errorOf("modlife-rule-pack: 1\nname: t\nsleeps:\n  - { function: 'not an "
+              "id' }\n");
   EXPECT_NE(E.find("is not a C identifier"), std::string::npos) << E;
 }
 
@@ -114,14 +122,15 @@ TEST(RulePack, BadRegexIsReported) {
 }
 
 TEST(RulePack, AliasBombsAndDeepNestingAreRefused) {
-  std::string Deep = "modlife-rule-pack: 1\nname: t\nsleeps: " +
-                     std::string(200, '[') + std::string(200, ']') + "\n";
+  std::string Deep =
+      "modlife-rule-pack: 1\nname: t\nsleeps: " + std::string(200, '[') +
+      std::string(200, ']') + "\n";
   EXPECT_NE(errorOf(Deep).find("nest"), std::string::npos);
   std::string Bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
   char Prev = 'a';
   for (char C = 'b'; C <= 'k'; ++C, ++Prev)
-    Bomb += std::string(1, C) + ": &" + C + " [*" + Prev + ", *" + Prev + ", *" +
-            Prev + ", *" + Prev + ", *" + Prev + ", *" + Prev + "]\n";
+    Bomb += std::string(1, C) + ": &" + C + " [*" + Prev + ", *" + Prev +
+            ", *" + Prev + ", *" + Prev + ", *" + Prev + ", *" + Prev + "]\n";
   EXPECT_NE(errorOf(Bomb).find("nodes"), std::string::npos);
 }
 

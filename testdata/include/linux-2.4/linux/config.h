@@ -2,4 +2,6 @@
 #ifndef _MOCK24_LINUX_CONFIG_H
 #define _MOCK24_LINUX_CONFIG_H
 
+#include <linux/compiler.h>
+
 #endif /* _MOCK24_LINUX_CONFIG_H */

@@ -39,11 +39,13 @@ typedef void (*__cleanup_module_func_t)(void);
 
 #define module_init(x) \
 	int init_module(void) __attribute__((alias(#x))); \
-	static inline __init_module_func_t __init_module_inline(void) \
+	static inline __attribute__((unused)) __init_module_func_t \
+	__init_module_inline(void) \
 	{ return x; }
 #define module_exit(x) \
 	void cleanup_module(void) __attribute__((alias(#x))); \
-	static inline __cleanup_module_func_t __cleanup_module_inline(void) \
+	static inline __attribute__((unused)) __cleanup_module_func_t \
+	__cleanup_module_inline(void) \
 	{ return x; }
 
 #endif /* MODULE */

@@ -2,6 +2,8 @@
 #ifndef _MOCK24_LINUX_TYPES_H
 #define _MOCK24_LINUX_TYPES_H
 
+#include <linux/compiler.h>
+
 #include <asm/types.h>
 
 /* The compiler's own size_t, so that builtins such as memset match. */
