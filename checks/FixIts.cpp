@@ -40,6 +40,28 @@ std::string indentationAt(const SourceManager &SM, SourceLocation Loc) {
   return Buf.slice(Begin, End).str();
 }
 
+/// Where a closing brace goes after a statement that ends at Loc: past a
+/// trailing comment on the same line, so that "return -E; // why" keeps its
+/// comment on the return.
+static SourceLocation endOfLineAfter(const SourceManager &SM,
+                                     SourceLocation Loc) {
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return Loc;
+  size_t Off = SM.getFileOffset(Loc), I = Off;
+  while (I < Buf.size() && (Buf[I] == ' ' || Buf[I] == '\t'))
+    ++I;
+  if (Buf.substr(I).starts_with("//")) {
+    I = Buf.find('\n', I);
+    if (I == StringRef::npos)
+      I = Buf.size();
+  }
+  if (I < Buf.size() && Buf[I] != '\n')
+    return Loc; // More code follows on this line.
+  return Loc.getLocWithOffset(I - Off);
+}
+
 static bool startsLine(const SourceManager &SM, SourceLocation Loc) {
   bool Invalid = false;
   StringRef Buf = SM.getBufferData(SM.getFileID(Loc), &Invalid);
@@ -100,8 +122,8 @@ insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
       ParentIndent = indentationAt(SM, If->getElseLoc());
     Hints.push_back(
         FixItHint::CreateInsertion(Begin, (Statement + "\n" + Indent).str()));
-    Hints.push_back(
-        FixItHint::CreateInsertion(AfterSemi, "\n" + ParentIndent + "}"));
+    Hints.push_back(FixItHint::CreateInsertion(endOfLineAfter(SM, AfterSemi),
+                                               "\n" + ParentIndent + "}"));
   } else {
     Hints.push_back(FixItHint::CreateInsertion(Begin, (Statement + " ").str()));
     Hints.push_back(FixItHint::CreateInsertion(AfterSemi, " }"));

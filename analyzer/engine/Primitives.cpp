@@ -26,10 +26,6 @@ static PrimitiveUse::Kind kindOf(rules::RefEffect E) {
   llvm_unreachable("unknown effect");
 }
 
-bool PrimitiveUse::isMacro() const {
-  const rules::PrimitiveName &P = SleepR ? SleepR->Primitive : RefR->Primitive;
-  return P.NameKind == rules::PrimitiveName::Macro;
-}
 
 PrimitiveMatcher::PrimitiveMatcher(const rules::RuleSet &Rules, ASTContext &Ctx,
                                    const Preprocessor *PP)

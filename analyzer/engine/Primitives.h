@@ -60,7 +60,6 @@ struct PrimitiveUse {
   SleepCertainty Certainty = SleepCertainty::Definite;
   /// For flag-dependent sleeps, the flags as written ("GFP_KERNEL").
   std::string FlagsSpelling;
-  bool isMacro() const;
 };
 
 /// Matches statements against a RuleSet.
@@ -90,8 +89,8 @@ public:
   /// The source text of a range, with macro locations mapped to the file.
   std::string textOf(clang::SourceRange R) const;
 
-  /// True if Loc is spelled as a macro whose name matches Pattern (used for
-  /// errno macros).
+  /// The name of the outermost macro whose body produced Loc ("EBUSY" for
+  /// a return of EBUSY), or empty; used to recognize errno macros.
   std::string outermostMacroName(clang::SourceLocation Loc) const;
 
   const rules::RuleSet &rules() const { return Rules; }

@@ -84,8 +84,8 @@ public:
   ModuleRefResult analyze(const clang::FunctionDecl *FD,
                           const ModuleRefOptions &Opts) const;
 
-  /// Is this return a failure in a path state where E has value V? Exposed
-  /// for the dataflow; see FailureReturns in the rule pack.
+  /// Whether E is a failure value by itself: a negative constant, an errno
+  /// macro or an error-pointer call (see failure-returns in the rule pack).
   bool isFailureConstant(const clang::Expr *E) const;
 
 private:
