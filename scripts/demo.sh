@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${MODLIFE_BUILD_DIR:-$root/build}"
 "$root/scripts/build.sh"
 demo="$root/testdata/demo"
-args=(-- -nostdinc -isystem "$root/testdata/include/linux-2.4" -D__KERNEL__ -DMODULE -std=gnu89)
+args=(-- -nostdinc -isystem "$root/testdata/include/linux-2.4" -D__KERNEL__ -DMODULE -std=gnu89 -Wno-gnu-designator)
 
 echo "== modlife on the demo driver set (testdata/demo) =="
 status=0

@@ -5,7 +5,7 @@
 set -uo pipefail
 modlife="$1" src="$2"
 mock="$src/testdata/include/linux-2.4"
-args=(-nostdinc -isystem "$mock" -D__KERNEL__ -DMODULE -std=gnu89)
+args=(-nostdinc -isystem "$mock" -D__KERNEL__ -DMODULE -std=gnu89 -Wno-gnu-designator)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0 passed=0

@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include <mutex>
 
@@ -205,7 +206,10 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
     R.FatalError = "error: '" + File + "' is a directory, not a source file";
     return R;
   }
-  if (DB.getCompileCommands(File).empty()) {
+  SmallString<256> Absolute(File);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  if (DB.getCompileCommands(Absolute).empty()) {
     R.FatalError = "error: no compile command for '" + File +
                    "' in the compilation database";
     return R;

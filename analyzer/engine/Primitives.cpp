@@ -213,7 +213,7 @@ PrimitiveMatcher::matchCall(const CallExpr *CE) const {
   if (!R->FlagsArg)
     return U;
   if (*R->FlagsArg >= CE->getNumArgs())
-    return U; // A declaration that does not fit the rule: assume it sleeps.
+    return std::nullopt; // This kernel's function does not fit the rule.
   const Expr *Flags = CE->getArg(*R->FlagsArg);
   U.FlagsSpelling = textOf(Flags->getSourceRange());
   const rules::FlagSet *FS = Rules.flagSet(R->FlagSetName);

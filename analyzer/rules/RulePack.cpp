@@ -95,7 +95,8 @@ private:
     if (!FS.IsMap())
       Y.fail(FS, "'flag-sets' must map names to flag sets");
     for (auto It = FS.begin(); It != FS.end(); ++It) {
-      const YAML::Node &V = It->second;
+      // A copy: the iterator yields a temporary pair.
+      const YAML::Node V = It->second;
       Y.expectMap(V, "flag set '" + It->first.Scalar() + "'",
                   {"may-sleep-bit", "fallback-value"});
       FlagSet F;
