@@ -20,3 +20,15 @@ if [ "$got" != "$want" ]; then
   exit 1
 fi
 echo "ok: $(printf '%s\n' "$got" | wc -l) demo findings as expected"
+
+# Every demo finding has a fix-it; the fixed drivers compile and are clean.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+cp "$demo"/*.c "$demo"/*.h "$scratch/"
+"$modlife" --quiet --fix "$scratch"/*.c -- "$@" >/dev/null || true
+for f in "$scratch"/*.c; do clang-19 -fsyntax-only "$@" "$f"; done
+if ! "$modlife" --quiet "$scratch"/*.c -- "$@"; then
+  echo "FAIL: the demo still has findings after --fix" >&2
+  exit 1
+fi
+echo "ok: the demo re-analyzes clean after --fix"
