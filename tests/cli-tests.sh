@@ -77,6 +77,33 @@ printf '\x7fELF\x01\x00garbage ]]] {{{ int int int ;;; \n%%%% @@@\n' > "$work/ga
 out="$("$modlife" "$work/garbage.c" -- "${args[@]}" 2>&1)"; st=$?
 check "garbage C" 2 $st "$out" "no function that could be analyzed"
 
+# A legacy file that does not compile cleanly: a generated header is
+# missing and one function uses things that do not exist. The functions that
+# parse are still analyzed, and the error count is reported.
+cat > "$work/legacy.c" <<'C'
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <linux/autoconf-generated.h>
+static int foo_ioctl(struct inode *inode, struct file *file, unsigned int cmd, unsigned long arg)
+{
+	return foo_undeclared_helper(cmd) + inode->i_no_such_field;
+}
+static void foo_interrupt(int irq, void *dev_id, struct pt_regs *regs) { }
+static int foo_open(struct inode *inode, struct file *file)
+{
+	if (request_irq(5, foo_interrupt, 0, "foo", NULL))
+		return -EBUSY;
+	MOD_INC_USE_COUNT;
+	return 0;
+}
+static struct file_operations foo_fops = { open: foo_open, ioctl: foo_ioctl, };
+C
+out="$("$modlife" "$work/legacy.c" -- "${args[@]}" 2>&1)"; st=$?
+check "broken TU still gets its findings" 1 $st "$out" "legacy.c:13:6: warning: 'request_irq' may sleep"
+check "broken TU reports its error count" 1 $st "$out" "legacy.c: note: 2 compiler errors; the functions that parsed were analyzed"
+
 # A user pack adds a sleeping primitive on top of the built-in ones.
 cat > "$work/local.yaml" <<'Y'
 modlife-rule-pack: 1
