@@ -461,10 +461,18 @@ private:
                                           SmallVector<PathState, 4> In) {
     SmallVector<PathState, 4> Out;
     for (PathState &S : In) {
-      if (E.EventKind == ElementEvent::LocalCall) {
-        SleepSummary Sum = A.sleepSummary(E.Callee);
-        if ((Sum.Definite || Sum.FlagsUnknown) && !S.thisModuleMaybeHeld())
-          S.addPending(&E);
+      if (E.EventKind != ElementEvent::Primitive) {
+        if (E.EventKind == ElementEvent::LocalCall) {
+          SleepSummary Sum = A.sleepSummary(E.Callee);
+          if ((Sum.Definite || Sum.FlagsUnknown) && !S.thisModuleMaybeHeld())
+            S.addPending(&E);
+        }
+        // A helper that may drop the count, or a callback that will (a
+        // socket destructor doing MOD_DEC_USE_COUNT, stored in sk->destruct
+        // before sk_free calls it): what this path holds is no longer known.
+        if (A.mayReleaseThisModule(E.Callee))
+          if (Hold *H = S.hold("this"); H && H->Count > 0)
+            H->Count = -1;
         Out.push_back(std::move(S));
         continue;
       }

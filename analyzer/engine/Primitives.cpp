@@ -26,7 +26,6 @@ static PrimitiveUse::Kind kindOf(rules::RefEffect E) {
   llvm_unreachable("unknown effect");
 }
 
-
 PrimitiveMatcher::PrimitiveMatcher(const rules::RuleSet &Rules, ASTContext &Ctx,
                                    const Preprocessor *PP)
     : Rules(Rules), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),

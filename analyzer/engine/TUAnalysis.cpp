@@ -132,6 +132,26 @@ void TUAnalysis::buildFacts() {
       }
       if (InRuleMacro.count(S))
         continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        // A function named other than as a call's callee escapes: it may be
+        // called later by whoever receives it.
+        const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl());
+        const Stmt *P = FF->Parents->getParentIgnoreParenImpCasts(
+            const_cast<DeclRefExpr *>(DRE));
+        const auto *AsCallee = dyn_cast_or_null<CallExpr>(P);
+        const FunctionDecl *Def = nullptr;
+        if (Fn &&
+            !(AsCallee &&
+              AsCallee->getCallee()->IgnoreParenImpCasts() == DRE) &&
+            Fn->hasBody(Def) && Def) {
+          E.EventKind = ElementEvent::FunctionEscapes;
+          E.Callee = Def->getCanonicalDecl();
+          E.Loc = Matcher.reportLoc(DRE->getBeginLoc());
+          E.CalleeName = Fn->getName().str();
+          FF->Events[S].push_back(std::move(E));
+        }
+        continue;
+      }
       const auto *CE = dyn_cast<CallExpr>(S);
       if (!CE)
         continue;
@@ -181,6 +201,8 @@ void TUAnalysis::computeSleepSummaries() {
             continue;
           for (const ElementEvent &E : It->second) {
             bool Definite = false, Unknown = false;
+            if (E.EventKind == ElementEvent::FunctionEscapes)
+              continue; // Taking a function's address does not call it.
             if (E.EventKind == ElementEvent::Primitive) {
               if (E.Use.UseKind != PrimitiveUse::Sleep)
                 continue;
@@ -205,6 +227,31 @@ void TUAnalysis::computeSleepSummaries() {
         }
     }
   }
+}
+
+void TUAnalysis::computeReleaseSummaries() {
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (auto &[FD, FF] : Facts) {
+      if (!FF->Cfg || ReleasesThisModule.count(FD))
+        continue;
+      for (const auto &KV : FF->Events)
+        for (const ElementEvent &E : KV.second) {
+          bool Releases = (E.EventKind == ElementEvent::Primitive &&
+                           E.Use.UseKind == PrimitiveUse::Release &&
+                           E.Use.Module.isThisModule()) ||
+                          (E.EventKind == ElementEvent::LocalCall &&
+                           ReleasesThisModule.count(E.Callee));
+          if (Releases && ReleasesThisModule.insert(FD).second)
+            Changed = true;
+        }
+    }
+  }
+}
+
+bool TUAnalysis::mayReleaseThisModule(const FunctionDecl *FD) const {
+  return ReleasesThisModule.count(FD->getCanonicalDecl());
 }
 
 SleepSummary TUAnalysis::sleepSummary(const FunctionDecl *FD) const {
@@ -280,6 +327,7 @@ ModuleRefResult TUAnalysis::analyze(const FunctionDecl *FD,
 void TUAnalysis::run(AnalysisHandler &H) {
   buildFacts();
   computeSleepSummaries();
+  computeReleaseSummaries();
   EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();

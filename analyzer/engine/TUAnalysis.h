@@ -13,6 +13,7 @@
 #include "analyzer/engine/ModuleRefAnalysis.h"
 #include "analyzer/engine/Primitives.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <memory>
 
@@ -27,10 +28,12 @@ namespace modlife {
 
 /// What one CFG element does, as far as the engine cares.
 struct ElementEvent {
-  enum Kind { Primitive, LocalCall };
+  /// A rule primitive; a call to a function of this TU; or a function of
+  /// this TU whose address is taken (stored as a callback, passed along).
+  enum Kind { Primitive, LocalCall, FunctionEscapes };
   Kind EventKind = Primitive;
   PrimitiveUse Use;                            // for Primitive
-  const clang::FunctionDecl *Callee = nullptr; // for LocalCall
+  const clang::FunctionDecl *Callee = nullptr; // for LocalCall, FunctionEscapes
   const clang::Stmt *At = nullptr;
   /// The function whose body holds the event.
   const clang::FunctionDecl *InFunction = nullptr;
@@ -79,6 +82,10 @@ public:
   std::optional<SleepWitness> sleepWitness(const ElementEvent &E) const;
   /// The may-sleep summary of a TU-local function.
   SleepSummary sleepSummary(const clang::FunctionDecl *FD) const;
+  /// Whether a TU-local function may drop a reference on the analyzed
+  /// module, itself or through its callees (a release() method, a socket
+  /// destructor that does MOD_DEC_USE_COUNT).
+  bool mayReleaseThisModule(const clang::FunctionDecl *FD) const;
 
   /// Re-runs the dataflow on FD with Opts: used to check what a fix gives.
   ModuleRefResult analyze(const clang::FunctionDecl *FD,
@@ -91,6 +98,7 @@ public:
 private:
   void buildFacts();
   void computeSleepSummaries();
+  void computeReleaseSummaries();
 
   clang::ASTContext &Ctx;
   const rules::RuleSet &Rules;
@@ -99,6 +107,7 @@ private:
   llvm::MapVector<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Facts;
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> ReleasesThisModule;
 };
 
 } // namespace modlife
