@@ -3,7 +3,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -34,6 +36,16 @@ public:
       ASTContext &Ctx, const rules::RuleSet &Rules,
       llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map)
       : Ctx(Ctx), Rules(Rules), Map(Map) {}
+
+  // The variable whose initializer is being visited, so that a later
+  // "foo_fops.owner = THIS_MODULE" can pin the functions it wires.
+  bool TraverseVarDecl(VarDecl *VD) {
+    const Decl *Saved = CurrentVar;
+    CurrentVar = VD->getCanonicalDecl();
+    bool R = RecursiveASTVisitor::TraverseVarDecl(VD);
+    CurrentVar = Saved;
+    return R;
+  }
 
   bool VisitInitListExpr(InitListExpr *ILE) {
     // The semantic form maps every field to its value, whatever syntax
@@ -69,7 +81,8 @@ public:
         Found.push_back(
             {FD,
              {R->StructName, F->getName().str(),
-              Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()), false}});
+              Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()), false,
+              R->FailureCleanupField, CurrentVar}});
       if (RD->isUnion())
         break;
     }
@@ -93,16 +106,47 @@ public:
     if (!RD || !RD->getIdentifier())
       return true;
     const rules::EntryPointRule *R = Rules.entryPointRule(RD->getName());
-    if (!R || !llvm::is_contained(R->Fields, F->getName()))
+    if (!R)
       return true;
-    if (const FunctionDecl *FD = functionIn(BO->getRHS()))
+    // "dev->owner = THIS_MODULE" (2.4's SET_MODULE_OWNER) at run time: the
+    // objects of this type that the TU wires up are pinned by their callers.
+    if (!R->OwnerField.empty() && F->getName() == R->OwnerField &&
+        !isNullValue(BO->getRHS(), Ctx)) {
+      OwnerAssigned.insert(RD->getName());
+      if (const auto *Base =
+              dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        OwnerAssignedVars.insert(Base->getDecl()->getCanonicalDecl());
+      return true;
+    }
+    if (!llvm::is_contained(R->Fields, F->getName()))
+      return true;
+    if (const FunctionDecl *FD = functionIn(BO->getRHS())) {
       Map[FD].push_back({R->StructName, F->getName().str(),
                          Ctx.getSourceManager().getFileLoc(BO->getBeginLoc()),
-                         false});
+                         false, R->FailureCleanupField});
+      AssignedWirings.push_back({FD, Map[FD].size() - 1});
+    }
     return true;
   }
 
+  /// Applies run-time owner assignments once the whole TU has been seen.
+  void finish() {
+    for (auto &[FD, Index] : AssignedWirings) {
+      EntryPointWiring &W = Map[FD][Index];
+      if (OwnerAssigned.count(W.StructName))
+        W.PinnedByOwner = true;
+    }
+    for (auto &[FD, Wirings] : Map)
+      for (EntryPointWiring &W : Wirings)
+        if (W.Var && OwnerAssignedVars.count(W.Var))
+          W.PinnedByOwner = true;
+  }
+
 private:
+  const Decl *CurrentVar = nullptr;
+  llvm::StringSet<> OwnerAssigned;
+  llvm::DenseSet<const Decl *> OwnerAssignedVars;
+  std::vector<std::pair<const FunctionDecl *, size_t>> AssignedWirings;
   ASTContext &Ctx;
   const rules::RuleSet &Rules;
   llvm::DenseMap<const FunctionDecl *, std::vector<EntryPointWiring>> &Map;
@@ -110,7 +154,16 @@ private:
 } // namespace
 
 EntryPointIndex::EntryPointIndex(ASTContext &Ctx, const rules::RuleSet &Rules) {
-  Collector(Ctx, Rules, Map).TraverseAST(Ctx);
+  Collector C(Ctx, Rules, Map);
+  C.TraverseAST(Ctx);
+  C.finish();
+}
+
+bool EntryPointIndex::hasFailureCleanup(const FunctionDecl *FD) const {
+  const auto &W = wirings(FD);
+  return !W.empty() && llvm::all_of(W, [](const EntryPointWiring &E) {
+    return !E.FailureCleanupField.empty();
+  });
 }
 
 const std::vector<EntryPointWiring> &

@@ -10,6 +10,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 class FunctionDecl;
 } // namespace clang
 
@@ -24,6 +25,11 @@ struct EntryPointWiring {
   /// The same initializer sets the owner field, so the caller pins the
   /// module (fops_get in 2.4) before it calls in.
   bool PinnedByOwner = false;
+  /// The kernel calls this field after the entry point fails, so a failure
+  /// return may keep the count for it to drop (see failure-cleanup).
+  std::string FailureCleanupField;
+  /// The variable whose initializer wires the function, if any.
+  const clang::Decl *Var = nullptr;
 };
 
 /// The functions of a translation unit that are entry points by the pack's
@@ -41,6 +47,8 @@ public:
   }
   /// True when every wiring of FD has its caller pin the module.
   bool isPinnedByCaller(const clang::FunctionDecl *FD) const;
+  /// True when every wiring of FD has the kernel clean up after a failure.
+  bool hasFailureCleanup(const clang::FunctionDecl *FD) const;
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<EntryPointWiring>>

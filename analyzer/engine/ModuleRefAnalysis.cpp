@@ -463,8 +463,7 @@ private:
     for (PathState &S : In) {
       if (E.EventKind != ElementEvent::Primitive) {
         if (E.EventKind == ElementEvent::LocalCall) {
-          SleepSummary Sum = A.sleepSummary(E.Callee);
-          if ((Sum.Definite || Sum.FlagsUnknown) && !S.thisModuleMaybeHeld())
+          if (A.callMaySleep(E) && !S.thisModuleMaybeHeld())
             S.addPending(&E);
         }
         // A helper that may drop the count, or a callback that will (a

@@ -216,17 +216,26 @@ PrimitiveMatcher::matchCall(const CallExpr *CE) const {
   const Expr *Flags = CE->getArg(*R->FlagsArg);
   U.FlagsSpelling = textOf(Flags->getSourceRange());
   const rules::FlagSet *FS = Rules.flagSet(R->FlagSetName);
-  std::optional<uint64_t> Bit = FS ? flagBitValue(*FS) : std::nullopt;
+  std::optional<bool> Allows = FS ? flagsAllowSleep(Flags, *FS) : std::nullopt;
+  if (Allows)
+    return *Allows ? std::optional<PrimitiveUse>(U) : std::nullopt;
+  U.Certainty = SleepCertainty::FlagsUnknown;
+  U.Flags = FS;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Flags->IgnoreParenImpCasts()))
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      U.FlagsParam = PVD->getFunctionScopeIndex();
+  return U;
+}
+
+std::optional<bool>
+PrimitiveMatcher::flagsAllowSleep(const Expr *Flags,
+                                  const rules::FlagSet &FS) const {
+  std::optional<uint64_t> Bit = flagBitValue(FS);
   Expr::EvalResult Result;
   if (!Bit || Flags->containsErrors() || Flags->isValueDependent() ||
-      !Flags->EvaluateAsInt(Result, Ctx)) {
-    U.Certainty = SleepCertainty::FlagsUnknown;
-    return U;
-  }
-  uint64_t Value = Result.Val.getInt().getZExtValue();
-  if ((Value & *Bit) == 0)
-    return std::nullopt; // GFP_ATOMIC and friends do not sleep.
-  return U;
+      !Flags->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  return (Result.Val.getInt().getZExtValue() & *Bit) != 0;
 }
 
 //===----------------------------------------------------------------------===//

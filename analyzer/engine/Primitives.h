@@ -60,6 +60,10 @@ struct PrimitiveUse {
   SleepCertainty Certainty = SleepCertainty::Definite;
   /// For flag-dependent sleeps, the flags as written ("GFP_KERNEL").
   std::string FlagsSpelling;
+  /// When the flags are the enclosing function's parameter, its index: the
+  /// function then sleeps when its caller passes flags that allow it.
+  std::optional<unsigned> FlagsParam;
+  const rules::FlagSet *Flags = nullptr;
 };
 
 /// Matches statements against a RuleSet.
@@ -82,6 +86,11 @@ public:
 
   /// Classifies a direct call to a rule function.
   std::optional<PrimitiveUse> matchCall(const clang::CallExpr *CE) const;
+
+  /// Whether Flags, as a constant, has the set's may-sleep bit; none when
+  /// it is not a constant or the bit is unknown.
+  std::optional<bool> flagsAllowSleep(const clang::Expr *Flags,
+                                      const rules::FlagSet &FS) const;
 
   /// The file location to report a statement at.
   clang::SourceLocation reportLoc(clang::SourceLocation Loc) const;

@@ -179,10 +179,32 @@ void TUAnalysis::buildFacts() {
   }
 }
 
+std::optional<bool>
+TUAnalysis::argumentAllowsSleep(const ElementEvent &Call,
+                                const SleepSummary &Callee) const {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.At);
+  if (!CE || !Callee.ByParam || Callee.Param >= CE->getNumArgs() ||
+      !Callee.ParamFlags)
+    return std::nullopt;
+  return Matcher.flagsAllowSleep(CE->getArg(Callee.Param), *Callee.ParamFlags);
+}
+
+static const ParmVarDecl *parameterIn(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<ParmVarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
 void TUAnalysis::computeSleepSummaries() {
   // Iterate to a fixpoint over the call graph. A witness, once set, never
   // changes, so following witnesses always reaches a primitive.
   bool Changed = true;
+  auto Set = [&](const ElementEvent *&Slot, const ElementEvent &E) {
+    if (!Slot) {
+      Slot = &E;
+      Changed = true;
+    }
+  };
   while (Changed) {
     Changed = false;
     for (auto &[FD, FF] : Facts) {
@@ -200,33 +222,73 @@ void TUAnalysis::computeSleepSummaries() {
           if (It == FF->Events.end())
             continue;
           for (const ElementEvent &E : It->second) {
-            bool Definite = false, Unknown = false;
-            if (E.EventKind == ElementEvent::FunctionEscapes)
-              continue; // Taking a function's address does not call it.
             if (E.EventKind == ElementEvent::Primitive) {
-              if (E.Use.UseKind != PrimitiveUse::Sleep)
+              const PrimitiveUse &U = E.Use;
+              if (U.UseKind != PrimitiveUse::Sleep)
                 continue;
-              Definite = E.Use.Certainty == SleepCertainty::Definite;
-              Unknown = !Definite;
-            } else {
-              auto CI = Summaries.find(E.Callee);
-              if (CI == Summaries.end())
-                continue;
-              Definite = CI->second.Definite != nullptr;
-              Unknown = CI->second.FlagsUnknown != nullptr;
+              if (U.Certainty == SleepCertainty::Definite) {
+                Set(S.Definite, E);
+              } else if (U.FlagsParam && U.Flags) {
+                if (!S.ByParam) {
+                  S.Param = *U.FlagsParam;
+                  S.ParamFlags = U.Flags;
+                }
+                Set(S.ByParam, E);
+              } else {
+                Set(S.FlagsUnknown, E);
+              }
+              continue;
             }
-            if (Definite && !S.Definite) {
-              S.Definite = &E;
-              Changed = true;
+            if (E.EventKind != ElementEvent::LocalCall)
+              continue; // Taking a function's address does not call it.
+            auto CI = Summaries.find(E.Callee);
+            if (CI == Summaries.end())
+              continue;
+            const SleepSummary C = CI->second;
+            if (C.Definite)
+              Set(S.Definite, E);
+            if (C.ByParam) {
+              std::optional<bool> Allows = argumentAllowsSleep(E, C);
+              const auto *CE = cast<CallExpr>(E.At);
+              const ParmVarDecl *Passed = C.Param < CE->getNumArgs()
+                                              ? parameterIn(CE->getArg(C.Param))
+                                              : nullptr;
+              if (Allows.value_or(false))
+                Set(S.Definite, E);
+              else if (!Allows && Passed &&
+                       Passed->getDeclContext() == FD->getDefinition()) {
+                if (!S.ByParam) {
+                  S.Param = Passed->getFunctionScopeIndex();
+                  S.ParamFlags = C.ParamFlags;
+                }
+                Set(S.ByParam, E);
+              } else if (!Allows) {
+                Set(S.FlagsUnknown, E);
+              }
             }
-            if (Unknown && !S.FlagsUnknown) {
-              S.FlagsUnknown = &E;
-              Changed = true;
-            }
+            if (C.FlagsUnknown)
+              Set(S.FlagsUnknown, E);
           }
         }
     }
   }
+}
+
+std::optional<SleepCertainty>
+TUAnalysis::callMaySleep(const ElementEvent &Call) const {
+  SleepSummary C = sleepSummary(Call.Callee);
+  if (C.Definite)
+    return SleepCertainty::Definite;
+  if (C.ByParam) {
+    std::optional<bool> Allows = argumentAllowsSleep(Call, C);
+    if (Allows.value_or(false))
+      return SleepCertainty::Definite;
+    if (!Allows)
+      return SleepCertainty::FlagsUnknown;
+  }
+  if (C.FlagsUnknown)
+    return SleepCertainty::FlagsUnknown;
+  return std::nullopt;
 }
 
 void TUAnalysis::computeReleaseSummaries() {
@@ -262,29 +324,32 @@ SleepSummary TUAnalysis::sleepSummary(const FunctionDecl *FD) const {
 std::optional<SleepWitness>
 TUAnalysis::sleepWitness(const ElementEvent &Start) const {
   SleepWitness W;
-  const ElementEvent *E = &Start;
-  const FunctionDecl *Caller = nullptr;
-  // Which chain to follow: a definite one if the first callee has it.
-  bool WantDefinite = true;
   if (Start.EventKind == ElementEvent::LocalCall) {
-    SleepSummary S = sleepSummary(Start.Callee);
-    if (!S.Definite && !S.FlagsUnknown)
+    std::optional<SleepCertainty> C = callMaySleep(Start);
+    if (!C)
       return std::nullopt;
-    WantDefinite = S.Definite != nullptr;
+    W.Certainty = *C;
   }
-  Caller = Start.InFunction;
+  const ElementEvent *E = &Start;
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
-    Caller = E->InFunction;
-    W.Steps.push_back({Caller, E->Loc, E->CalleeName});
+    W.Steps.push_back({E->InFunction, E->Loc, E->CalleeName});
     if (E->EventKind == ElementEvent::Primitive) {
       if (E->Use.UseKind != PrimitiveUse::Sleep)
         return std::nullopt;
       W.Primitive = &E->Use;
-      W.Certainty = E->Use.Certainty;
+      if (Depth == 0)
+        W.Certainty = E->Use.Certainty;
       return W;
     }
+    // Follow the chain that explains this call: one that sleeps whatever
+    // the arguments, else the one through the flags this call passes.
     SleepSummary S = sleepSummary(E->Callee);
-    E = WantDefinite ? S.Definite : S.FlagsUnknown;
+    if (S.Definite)
+      E = S.Definite;
+    else if (S.ByParam && argumentAllowsSleep(*E, S) != false)
+      E = S.ByParam;
+    else
+      E = S.FlagsUnknown;
   }
   return std::nullopt;
 }

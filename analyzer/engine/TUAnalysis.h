@@ -55,7 +55,14 @@ public:
 
 /// A may-sleep summary: the first step of a chain, per certainty.
 struct SleepSummary {
+  /// Sleeps whatever its arguments.
   const ElementEvent *Definite = nullptr;
+  /// Sleeps when its parameter Param carries ParamFlags' may-sleep bit
+  /// (a wrapper that passes its gfp_t on to kmalloc).
+  const ElementEvent *ByParam = nullptr;
+  unsigned Param = 0;
+  const rules::FlagSet *ParamFlags = nullptr;
+  /// Sleeps, or not, depending on flags nobody can tell.
   const ElementEvent *FlagsUnknown = nullptr;
 };
 
@@ -82,6 +89,9 @@ public:
   std::optional<SleepWitness> sleepWitness(const ElementEvent &E) const;
   /// The may-sleep summary of a TU-local function.
   SleepSummary sleepSummary(const clang::FunctionDecl *FD) const;
+  /// Whether a call to a TU-local function may sleep, given the flags it
+  /// passes; none if it does not.
+  std::optional<SleepCertainty> callMaySleep(const ElementEvent &Call) const;
   /// Whether a TU-local function may drop a reference on the analyzed
   /// module, itself or through its callees (a release() method, a socket
   /// destructor that does MOD_DEC_USE_COUNT).
@@ -98,6 +108,10 @@ public:
 private:
   void buildFacts();
   void computeSleepSummaries();
+  /// For a call whose callee sleeps by its parameter: do this call's
+  /// arguments allow sleeping? None when they are not constants.
+  std::optional<bool> argumentAllowsSleep(const ElementEvent &Call,
+                                          const SleepSummary &Callee) const;
   void computeReleaseSummaries();
 
   clang::ASTContext &Ctx;

@@ -167,7 +167,7 @@ private:
 
   EntryPointRule parseEntryPoint(const YAML::Node &E) {
     Y.expectMap(E, "an 'entry-points' entry",
-                {"struct", "fields", "owner-field"});
+                {"struct", "fields", "owner-field", "failure-cleanup"});
     EntryPointRule R;
     R.Origin = origin(E);
     if (!E["struct"] || !E["fields"])
@@ -176,6 +176,8 @@ private:
     R.Fields = Y.getStringList(E, "fields");
     if (E["owner-field"])
       R.OwnerField = Y.getString(E, "owner-field");
+    if (E["failure-cleanup"])
+      R.FailureCleanupField = Y.getString(E, "failure-cleanup");
     return R;
   }
 

@@ -80,6 +80,10 @@ struct EntryPointRule {
   /// A field that, when set in the same initializer, makes the caller pin
   /// the module before calling in (file_operations.owner in 2.4).
   std::string OwnerField;
+  /// A field the kernel calls after one of Fields fails (2.4's tty layer
+  /// calls close() after a failed open()), so that a count kept by the
+  /// failure return is dropped there.
+  std::string FailureCleanupField;
   RuleOrigin Origin;
 };
 

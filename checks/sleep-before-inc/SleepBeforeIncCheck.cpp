@@ -70,6 +70,9 @@ private:
     if (W.Certainty == SleepCertainty::FlagsUnknown)
       return " (its flags '" + P->FlagsSpelling +
              "' are not a constant, so they are assumed to allow sleeping)";
+    if (P->Certainty == SleepCertainty::FlagsUnknown)
+      return " (with the flags '" + P->FlagsSpelling +
+             "' passed down from a caller, which allow sleeping)";
     if (!P->FlagsSpelling.empty())
       return " (its flags '" + P->FlagsSpelling + "' allow sleeping)";
     if (P->SleepR && !P->SleepR->Why.empty())

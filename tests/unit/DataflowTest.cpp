@@ -222,6 +222,35 @@ int param_open(gfp_t f) {
   EXPECT_EQ(R.WitnessFlags[0], "GFP_KERNEL");
 }
 
+TEST_F(Engine, FlagsPassedDownToAWrapperAreEvaluatedAtTheCall) {
+  run(R"(
+void *p;
+static void *alloc_buf(gfp_t f) { return kmalloc(8, f); } // LEAF
+static void *pass_on(gfp_t g) { return alloc_buf(g); }
+int open_atomic(void) {
+  p = pass_on(GFP_ATOMIC);
+  MOD_INC_USE_COUNT;
+  return 0;
+}
+int open_kernel(void) {
+  p = pass_on(GFP_KERNEL); // K
+  MOD_INC_USE_COUNT;
+  return 0;
+}
+int open_unknown(gfp_t g) {
+  p = alloc_buf(g); // U
+  MOD_INC_USE_COUNT;
+  return 0;
+})");
+  ASSERT_EQ(R.Sleeps.size(), 2u);
+  EXPECT_EQ(R.WitnessLines[0][0], at("K"));
+  EXPECT_EQ(R.Witnesses[0].Certainty, SleepCertainty::Definite);
+  ASSERT_EQ(R.WitnessLines[0].size(), 3u);
+  EXPECT_EQ(R.WitnessLines[0][2], at("LEAF"));
+  EXPECT_EQ(R.WitnessLines[1][0], at("U"));
+  EXPECT_EQ(R.Witnesses[1].Certainty, SleepCertainty::FlagsUnknown);
+}
+
 TEST_F(Engine, HelperChainTwoLevelsDown) {
   run(R"(
 void *p;

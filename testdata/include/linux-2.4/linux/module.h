@@ -113,6 +113,10 @@ extern struct module __this_module;
 
 #endif /* MODULE */
 
+/* Late 2.4: lets the core pin the module through an object's owner field. */
+#define SET_MODULE_OWNER(some_struct) \
+	do { (some_struct)->owner = THIS_MODULE; } while (0)
+
 /* One entry of the module's symbol table. */
 #define EXPORT_SYMBOL(var) \
 	static const struct module_symbol __ksymtab_##var \

@@ -1,4 +1,4 @@
-/* modlife test mock of the Linux 2.4 <linux/netdevice.h>: struct net_device (no owner). */
+/* modlife test mock of the Linux 2.4 <linux/netdevice.h>: struct net_device. */
 #ifndef _MOCK24_LINUX_NETDEVICE_H
 #define _MOCK24_LINUX_NETDEVICE_H
 
@@ -37,7 +37,10 @@ enum netdev_state_t {
 	__LINK_STATE_NOCARRIER
 };
 
-/* 2.4 has no owner field here: open() must pin the module itself. */
+/*
+ * Late 2.4 (2.4.x with SET_MODULE_OWNER) has an owner field; drivers that do
+ * not set it must pin the module in open() themselves.
+ */
 struct net_device {
 	char name[IFNAMSIZ];
 	unsigned long rmem_end;
@@ -68,6 +71,7 @@ struct net_device {
 	int watchdog_timeo;
 	spinlock_t xmit_lock;
 
+	struct module *owner;
 	int (*open)(struct net_device *dev);
 	int (*stop)(struct net_device *dev);
 	int (*hard_start_xmit)(struct sk_buff *skb, struct net_device *dev);

@@ -53,13 +53,21 @@ static inline void skb_reserve(struct sk_buff *skb, unsigned int len)
 	skb->tail += len;
 }
 
-/* Receive buffers come from interrupt context: the 2.4 helper is atomic. */
-static inline struct sk_buff *dev_alloc_skb(unsigned int length)
+/*
+ * Receive buffers come from interrupt context: 2.4's dev_alloc_skb passes
+ * GFP_ATOMIC down to a helper that takes the mask as a parameter.
+ */
+static inline struct sk_buff *__dev_alloc_skb(unsigned int length, int gfp_mask)
 {
-	struct sk_buff *skb = alloc_skb(length + 16, GFP_ATOMIC);
+	struct sk_buff *skb = alloc_skb(length + 16, gfp_mask);
 	if (skb)
 		skb_reserve(skb, 16);
 	return skb;
+}
+
+static inline struct sk_buff *dev_alloc_skb(unsigned int length)
+{
+	return __dev_alloc_skb(length, GFP_ATOMIC);
 }
 
 #endif /* _MOCK24_LINUX_SKBUFF_H */

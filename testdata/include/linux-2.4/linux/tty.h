@@ -67,6 +67,18 @@ struct tty_struct {
 	void *driver_data;
 };
 
+/* A line discipline (2.4 keeps it in <linux/tty_ldisc.h>). */
+struct tty_ldisc {
+	int magic;
+	char *name;
+	int num;
+	int flags;
+	int (*open)(struct tty_struct *tty);
+	void (*close)(struct tty_struct *tty);
+};
+
+extern int tty_register_ldisc(int disc, struct tty_ldisc *new_ldisc);
+
 extern struct termios tty_std_termios;
 
 extern int tty_register_driver(struct tty_driver *driver);
