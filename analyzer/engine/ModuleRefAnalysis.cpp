@@ -9,7 +9,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/DenseSet.h"
-#include <map>
+#include "llvm/ADT/MapVector.h"
 
 using namespace clang;
 using namespace llvm;
@@ -185,16 +185,14 @@ private:
   ASTContext &Ctx;
   ModuleRefResult Result;
   bool Reporting = false;
-  std::set<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
+  DenseSet<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
   // Per return: how many states reach it, and per acquisition how many of
   // them fail while holding it.
   struct ReturnTally {
     unsigned States = 0;
     std::vector<std::pair<const PrimitiveUse *, unsigned>> Holding;
   };
-  std::map<unsigned, std::pair<const ReturnStmt *, ReturnTally>> Returns;
-  unsigned ReturnOrder = 0;
-  DenseMap<const ReturnStmt *, unsigned> ReturnIndex;
+  MapVector<const ReturnStmt *, ReturnTally> Returns; // in first-seen order
 
   const Expr *peel(const Expr *E) const {
     while (true) {
@@ -415,12 +413,7 @@ private:
   }
 
   void tallyReturn(const ReturnStmt *R, const PathState &S) {
-    auto [It, New] = ReturnIndex.try_emplace(R, ReturnOrder);
-    if (New)
-      ++ReturnOrder;
-    auto &Entry = Returns[It->second];
-    Entry.first = R;
-    ReturnTally &T = Entry.second;
+    ReturnTally &T = Returns[R];
     ++T.States;
     if (!isFailureReturn(R, S))
       return;
@@ -570,8 +563,7 @@ ModuleRefResult Analyzer::run() {
     if (Seen[B->getBlockID()])
       transferBlock(*B, BlockIn[B->getBlockID()]);
 
-  for (auto &KV : Returns) {
-    const auto &[R, T] = KV.second;
+  for (const auto &[R, T] : Returns) {
     for (const auto &[Site, Count] : T.Holding)
       Result.HeldAtFailure.push_back({F.Function, R, Site, Count == T.States});
   }
