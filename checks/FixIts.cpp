@@ -131,4 +131,29 @@ insertStatementBefore(ASTContext &Ctx, const ParentMap &PM, const Stmt *S,
   return Hints;
 }
 
+CharSourceRange removalOfStatement(const Stmt *S, const SourceManager &SM,
+                                   const LangOptions &LO) {
+  CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
+  SourceLocation Begin = R.getBegin();
+  SourceLocation End = Lexer::findLocationAfterToken(
+      SM.getExpansionLoc(S->getEndLoc()), tok::semi, SM, LO, false);
+  if (End.isInvalid())
+    End = Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO);
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  if (Invalid)
+    return CharSourceRange::getCharRange(Begin, End);
+  unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(End);
+  unsigned LB = B, LE = E;
+  while (LB > 0 && (Buf[LB - 1] == ' ' || Buf[LB - 1] == '\t'))
+    --LB;
+  while (LE < Buf.size() && (Buf[LE] == ' ' || Buf[LE] == '\t'))
+    ++LE;
+  if ((LB == 0 || Buf[LB - 1] == '\n') && LE < Buf.size() && Buf[LE] == '\n')
+    return CharSourceRange::getCharRange(
+        Begin.getLocWithOffset(int(LB) - int(B)),
+        End.getLocWithOffset(int(LE) - int(E) + 1));
+  return CharSourceRange::getCharRange(Begin, End);
+}
+
 } // namespace modlife

@@ -28,6 +28,12 @@ std::optional<std::vector<clang::FixItHint>>
 insertStatementBefore(clang::ASTContext &Ctx, const clang::ParentMap &PM,
                       const clang::Stmt *S, llvm::StringRef Statement);
 
+/// The range that removes statement S with its ';', and its whole line
+/// when nothing else is on it.
+clang::CharSourceRange removalOfStatement(const clang::Stmt *S,
+                                          const clang::SourceManager &SM,
+                                          const clang::LangOptions &LO);
+
 /// The indentation of the line that holds Loc.
 std::string indentationAt(const clang::SourceManager &SM,
                           clang::SourceLocation Loc);

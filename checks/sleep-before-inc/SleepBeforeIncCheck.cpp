@@ -153,7 +153,8 @@ private:
     std::string Indent = indentationAt(SM, InsertAt);
     Hints.push_back(
         FixItHint::CreateInsertion(InsertAt, IncText + ";\n" + Indent));
-    Hints.push_back(FixItHint::CreateRemoval(wholeLineOf(IncStmt, SM, LO)));
+    Hints.push_back(
+        FixItHint::CreateRemoval(removalOfStatement(IncStmt, SM, LO)));
     std::optional<std::string> Release = releaseStatementFor(*F.Acquire);
     if (!Release)
       return;
@@ -179,32 +180,6 @@ private:
       Hints.insert(Hints.end(), More->begin(), More->end());
     }
     Ctx.fix(Out, Hints);
-  }
-
-  /// The statement with its ';', and its whole line when nothing else is on it.
-  static CharSourceRange wholeLineOf(const Stmt *S, const SourceManager &SM,
-                                     const LangOptions &LO) {
-    CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
-    SourceLocation Begin = R.getBegin();
-    SourceLocation End = Lexer::findLocationAfterToken(
-        SM.getExpansionLoc(S->getEndLoc()), tok::semi, SM, LO, false);
-    if (End.isInvalid())
-      End = Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO);
-    bool Invalid = false;
-    llvm::StringRef Buf = SM.getBufferData(SM.getFileID(Begin), &Invalid);
-    if (Invalid)
-      return CharSourceRange::getCharRange(Begin, End);
-    unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(End);
-    unsigned LB = B, LE = E;
-    while (LB > 0 && (Buf[LB - 1] == ' ' || Buf[LB - 1] == '\t'))
-      --LB;
-    while (LE < Buf.size() && (Buf[LE] == ' ' || Buf[LE] == '\t'))
-      ++LE;
-    if ((LB == 0 || Buf[LB - 1] == '\n') && LE < Buf.size() && Buf[LE] == '\n')
-      return CharSourceRange::getCharRange(
-          Begin.getLocWithOffset(int(LB) - int(B)),
-          End.getLocWithOffset(int(LE) - int(E) + 1));
-    return CharSourceRange::getCharRange(Begin, End);
   }
 };
 
