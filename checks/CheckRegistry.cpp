@@ -9,6 +9,7 @@
 namespace modlife {
 
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
 
 llvm::ArrayRef<CheckInfo> allChecks() {
@@ -16,6 +17,9 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-missing-dec-on-error",
        "a failure return keeps a module reference taken in the same function",
        createMissingDecOnErrorCheck},
+      {"modlife-request-module-in-init",
+       "module init waits for a module load, which can deadlock the loader",
+       createRequestModuleInInitCheck},
       {"modlife-sleep-before-inc",
        "an entry point may sleep before MOD_INC_USE_COUNT pins the module",
        createSleepBeforeIncCheck},

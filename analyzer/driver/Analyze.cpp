@@ -7,6 +7,7 @@
 #include "clang/Basic/DiagnosticLex.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
@@ -22,25 +23,64 @@ using namespace llvm;
 
 namespace modlife {
 
+// With no pack named, each translation unit gets the built-in pack whose
+// 'auto-select' macros its headers define; this one when none does.
+static constexpr const char *FallbackPack = "linux";
+
+const rules::RuleSet &EffectiveConfig::rulesFor(Preprocessor &PP) const {
+  for (const PackChoice &C : Choices)
+    if (any_of(C.WhenDefined,
+               [&](const std::string &M) { return PP.isMacroDefined(M); }))
+      return C.Rules;
+  return Choices[Fallback].Rules;
+}
+
 Expected<std::shared_ptr<const EffectiveConfig>>
 buildConfig(const rules::Config &C) {
   auto E = std::make_shared<EffectiveConfig>();
-  std::vector<rules::RulePack> Packs;
-  std::vector<std::string> Names =
-      C.RulePacks ? *C.RulePacks : std::vector<std::string>{"linux-2.4"};
-  for (const std::string &N : Names) {
-    Expected<rules::RulePack> P = rules::loadBuiltinPack(N);
-    if (!P)
-      return P.takeError();
-    Packs.push_back(std::move(*P));
+  auto Load = [&](ArrayRef<std::string> Names) -> Expected<rules::RuleSet> {
+    std::vector<rules::RulePack> Packs;
+    for (const std::string &N : Names) {
+      Expected<rules::RulePack> P = rules::loadBuiltinPack(N);
+      if (!P)
+        return P.takeError();
+      Packs.push_back(std::move(*P));
+    }
+    for (const std::string &F : C.RuleFiles) {
+      Expected<rules::RulePack> P = rules::loadRulePackFile(F);
+      if (!P)
+        return P.takeError();
+      Packs.push_back(std::move(*P));
+    }
+    return rules::RuleSet(std::move(Packs));
+  };
+  std::vector<std::pair<std::string, std::vector<std::string>>> Wanted;
+  if (C.RulePacks) {
+    Wanted.push_back({"", *C.RulePacks});
+  } else {
+    for (const rules::BuiltinPack &B : rules::builtinPacks()) {
+      Expected<rules::RulePack> P = rules::loadBuiltinPack(B.Name);
+      if (!P)
+        return P.takeError();
+      if (!P->AutoSelectMacros.empty() || B.Name == FallbackPack)
+        Wanted.push_back({B.Name.str(), {B.Name.str()}});
+    }
   }
-  for (const std::string &F : C.RuleFiles) {
-    Expected<rules::RulePack> P = rules::loadRulePackFile(F);
-    if (!P)
-      return P.takeError();
-    Packs.push_back(std::move(*P));
+  for (auto &[Name, Packs] : Wanted) {
+    Expected<rules::RuleSet> R = Load(Packs);
+    if (!R)
+      return R.takeError();
+    EffectiveConfig::PackChoice Choice;
+    if (!C.RulePacks)
+      Choice.WhenDefined = R->packs().front().AutoSelectMacros;
+    Choice.Rules = std::move(*R);
+    if (Name == FallbackPack || C.RulePacks)
+      E->Fallback = E->Choices.size();
+    E->Choices.push_back(std::move(Choice));
   }
-  E->Rules = rules::RuleSet(std::move(Packs));
+  if (E->Choices.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "error: no rule pack to use (see --list-packs)");
   E->Checks = rules::CheckGlobs(C.Checks ? *C.Checks : "modlife-*");
   // A name without '*' that names no check is a typo, not a filter.
   SmallVector<StringRef, 8> Parts;
@@ -124,7 +164,8 @@ public:
         if (FD->doesThisDeclarationHaveABody() &&
             SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
           ++Out.FunctionsInMainFile;
-    TUResult R = runChecks(Ctx, &CI.getPreprocessor(), Cfg.Rules, Cfg.Checks,
+    Preprocessor &PP = CI.getPreprocessor();
+    TUResult R = runChecks(Ctx, &PP, Cfg.rulesFor(PP), Cfg.Checks,
                            Cfg.Options);
     if (Verify)
       emitAsDiagnostics(R.Findings);

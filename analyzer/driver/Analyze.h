@@ -13,6 +13,7 @@
 #include <vector>
 
 namespace clang {
+class Preprocessor;
 namespace tooling {
 class CompilationDatabase;
 }
@@ -44,7 +45,17 @@ struct FileResult {
 /// The rule set and options that apply to one file, from .modlife.yaml
 /// found above it overlaid with the command line. Cached per config file.
 struct EffectiveConfig {
-  rules::RuleSet Rules;
+  /// The rule sets a translation unit may get. With packs named in the
+  /// configuration there is one; otherwise one per built-in pack that can
+  /// be selected automatically, and Fallback is used when none applies.
+  struct PackChoice {
+    std::vector<std::string> WhenDefined;
+    rules::RuleSet Rules;
+  };
+  std::vector<PackChoice> Choices;
+  size_t Fallback = 0;
+  /// The rule set for a parsed translation unit.
+  const rules::RuleSet &rulesFor(clang::Preprocessor &PP) const;
   rules::CheckGlobs Checks;
   CheckOptions Options;
 };

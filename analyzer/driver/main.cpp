@@ -10,6 +10,7 @@
 #include "analyzer/driver/Output.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
@@ -73,7 +74,9 @@ static cl::opt<std::string> Checks(
 static cl::list<std::string> Packs(
     "packs", cl::CommaSeparated,
     cl::desc(
-        "Built-in rule packs to use (default: linux-2.4); see --list-packs"),
+        "Built-in rule packs to use. Default: chosen per file from the\n"
+        "macros its headers define (MOD_INC_USE_COUNT picks linux-2.4);\n"
+        "see --list-packs"),
     cl::value_desc("name,..."), cl::cat(Category));
 static cl::list<std::string> RuleFiles(
     "rules",
@@ -130,9 +133,12 @@ int main(int argc, const char **argv) {
   if (ListPacks) {
     for (const rules::BuiltinPack &P : rules::builtinPacks()) {
       outs() << P.Name << "\n";
-      if (Expected<rules::RulePack> R = rules::loadBuiltinPack(P.Name))
+      if (Expected<rules::RulePack> R = rules::loadBuiltinPack(P.Name)) {
         outs() << "    " << R->Description << "\n";
-      else
+        if (!R->AutoSelectMacros.empty())
+          outs() << "    selected for files whose headers define: "
+                 << join(R->AutoSelectMacros, ", ") << "\n";
+      } else
         consumeError(R.takeError());
     }
     return 0;

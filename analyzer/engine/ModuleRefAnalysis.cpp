@@ -470,6 +470,12 @@ private:
       }
       const PrimitiveUse &U = E.Use;
       switch (U.UseKind) {
+      case PrimitiveUse::LoadModule:
+        if (!U.Waits) { // A load nobody waits for does not sleep here.
+          Out.push_back(std::move(S));
+          break;
+        }
+        [[fallthrough]];
       case PrimitiveUse::Sleep:
         if (!S.thisModuleMaybeHeld())
           S.addPending(&E);

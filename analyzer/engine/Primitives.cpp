@@ -51,17 +51,24 @@ std::string PrimitiveMatcher::textOf(SourceRange R) const {
   return Invalid ? "" : T.str();
 }
 
-std::string PrimitiveMatcher::outermostMacroName(SourceLocation Loc) const {
-  std::string Name;
-  while (Loc.isMacroID()) {
+std::vector<std::string>
+PrimitiveMatcher::macroChainAt(SourceLocation Loc) const {
+  std::vector<std::string> Chain;
+  unsigned Guard = 0;
+  while (Loc.isMacroID() && ++Guard < 256) {
     if (SM.isMacroArgExpansion(Loc)) {
       Loc = SM.getImmediateSpellingLoc(Loc);
       continue;
     }
-    Name = Lexer::getImmediateMacroName(Loc, SM, LO).str();
+    Chain.push_back(Lexer::getImmediateMacroName(Loc, SM, LO).str());
     Loc = SM.getImmediateExpansionRange(Loc).getBegin();
   }
-  return Name;
+  return Chain;
+}
+
+std::string PrimitiveMatcher::outermostMacroName(SourceLocation Loc) const {
+  std::vector<std::string> Chain = macroChainAt(Loc);
+  return Chain.empty() ? "" : Chain.back();
 }
 
 std::optional<std::pair<std::string, SourceRange>>
@@ -159,6 +166,13 @@ PrimitiveMatcher::matchMacro(const Stmt *S, StringRef Macro,
                             : ModuleRef{"this", ""};
     return U;
   }
+  if (const rules::ModuleLoadRule *R =
+          Rules.moduleLoadRule(rules::PrimitiveName::Macro, Macro)) {
+    U.LoadR = R;
+    U.UseKind = PrimitiveUse::LoadModule;
+    U.Waits = R->Waits;
+    return U;
+  }
   if (const rules::SleepRule *R =
           Rules.sleepRule(rules::PrimitiveName::Macro, Macro)) {
     U.SleepR = R;
@@ -201,6 +215,22 @@ PrimitiveMatcher::matchCall(const CallExpr *CE) const {
       U.Module = moduleFromExpr(CE->getArg(*R->ModuleArg));
     else
       U.Module = {"this", ""};
+    return U;
+  }
+  if (const rules::ModuleLoadRule *R =
+          Rules.moduleLoadRule(rules::PrimitiveName::Function, Name)) {
+    U.LoadR = R;
+    U.UseKind = PrimitiveUse::LoadModule;
+    U.Waits = R->Waits;
+    // __request_module(bool wait, ...): a load we cannot tell is assumed to
+    // wait, the way request_module() does.
+    if (R->WaitArg && *R->WaitArg < CE->getNumArgs()) {
+      Expr::EvalResult Wait;
+      const Expr *A = CE->getArg(*R->WaitArg);
+      if (!A->containsErrors() && !A->isValueDependent() &&
+          A->EvaluateAsInt(Wait, Ctx))
+        U.Waits = !Wait.Val.getInt().isZero();
+    }
     return U;
   }
   const rules::SleepRule *R =

@@ -44,7 +44,8 @@ struct ModuleRef {
 
 /// One use of a rule-pack primitive in code.
 struct PrimitiveUse {
-  enum Kind { Sleep, Acquire, TryAcquire, Release };
+  /// LoadModule asks for a module to be loaded; one that waits also sleeps.
+  enum Kind { Sleep, Acquire, TryAcquire, Release, LoadModule };
   Kind UseKind = Sleep;
   /// The name as the programmer wrote it (the macro, not its expansion).
   std::string Name;
@@ -56,6 +57,9 @@ struct PrimitiveUse {
   clang::SourceRange Range;
   const rules::SleepRule *SleepR = nullptr;
   const rules::ModuleRefRule *RefR = nullptr;
+  const rules::ModuleLoadRule *LoadR = nullptr;
+  /// For LoadModule: whether the caller waits for the load.
+  bool Waits = false;
   ModuleRef Module;
   SleepCertainty Certainty = SleepCertainty::Definite;
   /// For flag-dependent sleeps, the flags as written ("GFP_KERNEL").
@@ -97,6 +101,9 @@ public:
 
   /// The source text of a range, with macro locations mapped to the file.
   std::string textOf(clang::SourceRange R) const;
+
+  /// Every macro whose body produced Loc, innermost first.
+  std::vector<std::string> macroChainAt(clang::SourceLocation Loc) const;
 
   /// The name of the outermost macro whose body produced Loc ("EBUSY" for
   /// a return of EBUSY), or empty; used to recognize errno macros.

@@ -1,6 +1,7 @@
 //===- TUAnalysis.cpp - One translation unit, analyzed once ---------------===//
 #include "analyzer/engine/TUAnalysis.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
@@ -52,7 +53,8 @@ struct MacroGroups {
 
 static bool isRuleFunction(const rules::RuleSet &Rules, StringRef Name) {
   return Rules.sleepRule(rules::PrimitiveName::Function, Name) ||
-         Rules.moduleRefRule(rules::PrimitiveName::Function, Name);
+         Rules.moduleRefRule(rules::PrimitiveName::Function, Name) ||
+         Rules.moduleLoadRule(rules::PrimitiveName::Function, Name);
 }
 
 void TUAnalysis::buildFacts() {
@@ -224,7 +226,9 @@ void TUAnalysis::computeSleepSummaries() {
           for (const ElementEvent &E : It->second) {
             if (E.EventKind == ElementEvent::Primitive) {
               const PrimitiveUse &U = E.Use;
-              if (U.UseKind != PrimitiveUse::Sleep)
+              bool WaitingLoad =
+                  U.UseKind == PrimitiveUse::LoadModule && U.Waits;
+              if (U.UseKind != PrimitiveUse::Sleep && !WaitingLoad)
                 continue;
               if (U.Certainty == SleepCertainty::Definite) {
                 Set(S.Definite, E);
@@ -291,29 +295,131 @@ TUAnalysis::callMaySleep(const ElementEvent &Call) const {
   return std::nullopt;
 }
 
-void TUAnalysis::computeReleaseSummaries() {
+ReachMap TUAnalysis::reachSummary(
+    function_ref<bool(const ElementEvent &)> IsTarget) const {
+  // A fixpoint over the call graph. The first event found for a function
+  // never changes, so following the map from any event ends at a target.
+  ReachMap M;
   bool Changed = true;
   while (Changed) {
     Changed = false;
-    for (auto &[FD, FF] : Facts) {
-      if (!FF->Cfg || ReleasesThisModule.count(FD))
+    for (auto &KV : Facts) {
+      const FunctionDecl *FD = KV.first;
+      if (!KV.second->Cfg || M.count(FD))
         continue;
-      for (const auto &KV : FF->Events)
-        for (const ElementEvent &E : KV.second) {
-          bool Releases = (E.EventKind == ElementEvent::Primitive &&
-                           E.Use.UseKind == PrimitiveUse::Release &&
-                           E.Use.Module.isThisModule()) ||
-                          (E.EventKind == ElementEvent::LocalCall &&
-                           ReleasesThisModule.count(E.Callee));
-          if (Releases && ReleasesThisModule.insert(FD).second)
-            Changed = true;
+      forEachEvent(FD, [&](const ElementEvent &E) {
+        if (M.count(FD))
+          return;
+        bool Reaches = (E.EventKind == ElementEvent::Primitive && IsTarget(E)) ||
+                       (E.EventKind == ElementEvent::LocalCall &&
+                        M.count(E.Callee));
+        if (Reaches) {
+          M[FD] = &E;
+          Changed = true;
         }
+      });
     }
+  }
+  return M;
+}
+
+std::vector<const ElementEvent *>
+TUAnalysis::reachChain(const ElementEvent &Start, const ReachMap &M) const {
+  std::vector<const ElementEvent *> Chain;
+  const ElementEvent *E = &Start;
+  // The map's events form chains without cycles; the bound is a safety net.
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    Chain.push_back(E);
+    if (E->EventKind != ElementEvent::LocalCall)
+      return Chain;
+    E = M.lookup(E->Callee);
+  }
+  return {};
+}
+
+void TUAnalysis::forEachEvent(
+    const FunctionDecl *FD, function_ref<void(const ElementEvent &)> FnE) const {
+  const FunctionFacts *FF = factsFor(FD);
+  if (!FF || !FF->Cfg)
+    return;
+  // Blocks in reverse order of their IDs run roughly in source order, which
+  // keeps "first event" choices and reports stable and readable.
+  for (const CFGBlock *B : llvm::reverse(*FF->Cfg))
+    for (const CFGElement &El : *B)
+      if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
+        auto It = FF->Events.find(CS->getStmt());
+        if (It != FF->Events.end())
+          for (const ElementEvent &E : It->second)
+            FnE(E);
+      }
+}
+
+namespace {
+/// Collects the functions a declaration refers to by name.
+void collectFunctionRefs(const Stmt *S,
+                         SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      Out.push_back(FD);
+  for (const Stmt *C : S->children())
+    collectFunctionRefs(C, Out);
+}
+} // namespace
+
+void TUAnalysis::findInitFunctions() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  StringMap<const FunctionDecl *> ByName;
+  for (auto &[FD, FF] : Facts)
+    if (FD->getIdentifier())
+      ByName[FD->getName()] = FD;
+  DenseSet<const FunctionDecl *> Seen;
+  auto Add = [&](const FunctionDecl *FD, SourceLocation At) {
+    const FunctionDecl *Def = nullptr;
+    if (!FD || !FD->hasBody(Def) || !Def)
+      return;
+    if (Seen.insert(Def->getCanonicalDecl()).second)
+      InitFunctions.push_back({Def, At});
+  };
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND)
+      continue;
+    const auto *FD = dyn_cast<FunctionDecl>(ND);
+    if (FD && FD->getIdentifier() && Rules.isInitFunctionName(FD->getName()))
+      Add(FD, FD->getLocation());
+    if (const auto *Sec = D->getAttr<SectionAttr>())
+      if (FD && Rules.isInitSection(Sec->getName()))
+        Add(FD, FD->getLocation());
+    // A declaration that an init macro wrote: what it names is init code.
+    SourceLocation Loc = ND->getLocation();
+    if (!Loc.isMacroID())
+      continue;
+    std::vector<std::string> Chain = Matcher.macroChainAt(Loc);
+    if (none_of(Chain, [&](const std::string &M) {
+          return Rules.isInitMacro(M);
+        }))
+      continue;
+    SourceLocation NamedAt = SM.getExpansionLoc(Loc);
+    if (const auto *Alias = D->getAttr<AliasAttr>())
+      Add(ByName.lookup(Alias->getAliasee()), NamedAt);
+    SmallVector<const FunctionDecl *, 2> Refs;
+    if (const auto *VD = dyn_cast<VarDecl>(ND))
+      collectFunctionRefs(VD->getInit(), Refs);
+    else if (FD && FD->doesThisDeclarationHaveABody())
+      collectFunctionRefs(FD->getBody(), Refs);
+    for (const FunctionDecl *R : Refs)
+      Add(R, NamedAt);
   }
 }
 
 bool TUAnalysis::mayReleaseThisModule(const FunctionDecl *FD) const {
   return ReleasesThisModule.count(FD->getCanonicalDecl());
+}
+
+static bool releasesThisModule(const ElementEvent &E) {
+  return E.Use.UseKind == PrimitiveUse::Release && E.Use.Module.isThisModule();
 }
 
 SleepSummary TUAnalysis::sleepSummary(const FunctionDecl *FD) const {
@@ -334,7 +440,8 @@ TUAnalysis::sleepWitness(const ElementEvent &Start) const {
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
     W.Steps.push_back({E->InFunction, E->Loc, E->CalleeName});
     if (E->EventKind == ElementEvent::Primitive) {
-      if (E->Use.UseKind != PrimitiveUse::Sleep)
+      if (E->Use.UseKind != PrimitiveUse::Sleep &&
+          !(E->Use.UseKind == PrimitiveUse::LoadModule && E->Use.Waits))
         return std::nullopt;
       W.Primitive = &E->Use;
       if (Depth == 0)
@@ -392,7 +499,8 @@ ModuleRefResult TUAnalysis::analyze(const FunctionDecl *FD,
 void TUAnalysis::run(AnalysisHandler &H) {
   buildFacts();
   computeSleepSummaries();
-  computeReleaseSummaries();
+  ReleasesThisModule = reachSummary(releasesThisModule);
+  findInitFunctions();
   EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();

@@ -15,6 +15,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 
 namespace clang {
@@ -66,6 +67,19 @@ struct SleepSummary {
   const ElementEvent *FlagsUnknown = nullptr;
 };
 
+/// A function the module loader runs while the module is still loading.
+struct InitFunction {
+  const clang::FunctionDecl *Function = nullptr;
+  /// Where it is named as init code (module_init(foo_init)), or its own
+  /// location when its name or section makes it one.
+  clang::SourceLocation NamedAt;
+};
+
+/// For each TU-local function that reaches a kind of primitive, itself or
+/// through TU-local callees: the first event on the way (see reachSummary).
+using ReachMap =
+    llvm::DenseMap<const clang::FunctionDecl *, const ElementEvent *>;
+
 class TUAnalysis {
 public:
   TUAnalysis(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
@@ -97,6 +111,22 @@ public:
   /// destructor that does MOD_DEC_USE_COUNT).
   bool mayReleaseThisModule(const clang::FunctionDecl *FD) const;
 
+  /// Which TU-local functions reach a primitive event that IsTarget
+  /// accepts, through calls (not through functions that only escape).
+  ReachMap
+  reachSummary(llvm::function_ref<bool(const ElementEvent &)> IsTarget) const;
+  /// The chain from Start (a target, or a call into M) down to the target.
+  std::vector<const ElementEvent *> reachChain(const ElementEvent &Start,
+                                               const ReachMap &M) const;
+  /// The module's init functions, in source order (see init-macros,
+  /// init-functions and init-sections in the rule pack).
+  const std::vector<InitFunction> &initFunctions() const {
+    return InitFunctions;
+  }
+  /// Calls FnE for each event of FD in CFG block order.
+  void forEachEvent(const clang::FunctionDecl *FD,
+                    llvm::function_ref<void(const ElementEvent &)> FnE) const;
+
   /// Re-runs the dataflow on FD with Opts: used to check what a fix gives.
   ModuleRefResult analyze(const clang::FunctionDecl *FD,
                           const ModuleRefOptions &Opts) const;
@@ -112,7 +142,7 @@ private:
   /// arguments allow sleeping? None when they are not constants.
   std::optional<bool> argumentAllowsSleep(const ElementEvent &Call,
                                           const SleepSummary &Callee) const;
-  void computeReleaseSummaries();
+  void findInitFunctions();
 
   clang::ASTContext &Ctx;
   const rules::RuleSet &Rules;
@@ -121,7 +151,8 @@ private:
   llvm::MapVector<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Facts;
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
-  llvm::DenseSet<const clang::FunctionDecl *> ReleasesThisModule;
+  ReachMap ReleasesThisModule;
+  std::vector<InitFunction> InitFunctions;
 };
 
 } // namespace modlife

@@ -22,7 +22,8 @@ public:
     Y.expectMap(Root, "the rule pack",
                 {"modlife-rule-pack", "name", "description", "this-module",
                  "flag-sets", "sleeps", "module-refs", "entry-points",
-                 "failure-returns"});
+                 "failure-returns", "module-loads", "init-macros",
+                 "init-sections", "init-functions", "auto-select"});
     if (!Root["modlife-rule-pack"])
       Y.fail(Root, "missing 'modlife-rule-pack: " + Twine(CurrentSchema) +
                        "' (the schema version)");
@@ -53,6 +54,22 @@ public:
     if (YAML::Node S = Root["entry-points"])
       for (const YAML::Node &E : sequence(S, "entry-points"))
         P.EntryPoints.push_back(parseEntryPoint(E));
+    if (YAML::Node S = Root["module-loads"])
+      for (const YAML::Node &E : sequence(S, "module-loads"))
+        P.ModuleLoads.push_back(parseModuleLoad(E));
+    if (Root["init-macros"])
+      P.InitMacros = Y.getStringList(Root, "init-macros");
+    if (Root["init-functions"])
+      P.InitFunctions = Y.getStringList(Root, "init-functions");
+    if (Root["init-sections"])
+      P.InitSections = Y.getStringList(Root, "init-sections");
+    if (YAML::Node A = Root["auto-select"]) {
+      Y.expectMap(A, "'auto-select'", {"when-defined"});
+      if (!A["when-defined"])
+        Y.fail(A, "'auto-select' needs 'when-defined': macros that tell "
+                  "this pack's headers apart");
+      P.AutoSelectMacros = Y.getStringList(A, "when-defined");
+    }
     if (YAML::Node F = Root["failure-returns"])
       P.FailureReturns = parseFailureReturns(F);
     return P;
@@ -91,6 +108,18 @@ private:
     return P;
   }
 
+  /// Starts a rule of a primitive list: checks the keys, reads the name.
+  template <typename RuleT>
+  RuleT beginPrimitiveRule(const YAML::Node &E, StringRef Section,
+                           ArrayRef<StringRef> Keys) {
+    std::string What = ("a '" + Section + "'").str();
+    Y.expectMap(E, What + " entry", Keys);
+    RuleT R;
+    R.Origin = origin(E);
+    R.Primitive = parsePrimitive(E, What);
+    return R;
+  }
+
   void parseFlagSets(const YAML::Node &FS, RulePack &P) {
     if (!FS.IsMap())
       Y.fail(FS, "'flag-sets' must map names to flag sets");
@@ -112,10 +141,8 @@ private:
   }
 
   SleepRule parseSleep(const YAML::Node &E, const RulePack &P) {
-    Y.expectMap(E, "a 'sleeps' entry", {"function", "macro", "flags", "why"});
-    SleepRule R;
-    R.Origin = origin(E);
-    R.Primitive = parsePrimitive(E, "a 'sleeps'");
+    auto R = beginPrimitiveRule<SleepRule>(
+        E, "sleeps", {"function", "macro", "flags", "why"});
     if (E["why"])
       R.Why = Y.getString(E, "why");
     if (YAML::Node F = E["flags"]) {
@@ -136,11 +163,9 @@ private:
   }
 
   ModuleRefRule parseModuleRef(const YAML::Node &E) {
-    Y.expectMap(E, "a 'module-refs' entry",
-                {"function", "macro", "effect", "module-arg", "release"});
-    ModuleRefRule R;
-    R.Origin = origin(E);
-    R.Primitive = parsePrimitive(E, "a 'module-refs'");
+    auto R = beginPrimitiveRule<ModuleRefRule>(
+        E, "module-refs",
+        {"function", "macro", "effect", "module-arg", "release"});
     if (!E["effect"])
       Y.fail(E, "a 'module-refs' entry needs 'effect'");
     std::string Effect = Y.getString(E, "effect");
@@ -161,6 +186,26 @@ private:
       R.ReleaseSpelling = Y.getString(E, "release");
     } else if (R.Effect != RefEffect::Release) {
       Y.fail(E, "an acquire needs 'release': how to spell the matching drop");
+    }
+    return R;
+  }
+
+  ModuleLoadRule parseModuleLoad(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<ModuleLoadRule>(
+        E, "module-loads", {"function", "macro", "waits", "wait-arg", "nowait"});
+    if (E["waits"] && E["wait-arg"])
+      Y.fail(E, "give either 'waits' or 'wait-arg', not both");
+    if (E["waits"])
+      R.Waits = Y.getBool(E, "waits");
+    if (E["wait-arg"]) {
+      if (R.Primitive.NameKind == PrimitiveName::Macro)
+        Y.fail(E["wait-arg"], "'wait-arg' applies to functions only");
+      R.WaitArg = Y.getUnsigned(E, "wait-arg");
+    }
+    if (E["nowait"]) {
+      R.NoWaitSpelling = Y.getString(E, "nowait");
+      if (!isIdentifier(R.NoWaitSpelling))
+        Y.fail(E["nowait"], "'" + R.NoWaitSpelling + "' is not a C identifier");
     }
     return R;
   }
@@ -253,6 +298,17 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
     }
     for (const FlagSet &F : P.FlagSets)
       FlagSets[F.Name] = &F;
+    for (const ModuleLoadRule &R : P.ModuleLoads) {
+      ModuleLoads[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+      if (R.Primitive.NameKind == PrimitiveName::Macro)
+        MacroPrimitives[R.Primitive.Name] = true;
+    }
+    for (const std::string &M : P.InitMacros)
+      InitMacros[M] = true;
+    for (const std::string &S : P.InitSections)
+      InitSections[S] = true;
+    for (const std::string &F : P.InitFunctions)
+      InitFunctions[F] = true;
     for (const EntryPointRule &E : P.EntryPoints)
       EntryPoints[E.StructName] = &E;
     for (const std::string &M : P.ThisModuleMacros)
@@ -274,6 +330,17 @@ const ModuleRefRule *RuleSet::moduleRefRule(PrimitiveName::Kind K,
 }
 const FlagSet *RuleSet::flagSet(StringRef N) const {
   return FlagSets.lookup(N);
+}
+const ModuleLoadRule *RuleSet::moduleLoadRule(PrimitiveName::Kind K,
+                                              StringRef N) const {
+  return ModuleLoads.lookup(key(K, N));
+}
+bool RuleSet::isInitMacro(StringRef N) const { return InitMacros.count(N); }
+bool RuleSet::isInitFunctionName(StringRef N) const {
+  return InitFunctions.count(N);
+}
+bool RuleSet::isInitSection(StringRef N) const {
+  return InitSections.count(N);
 }
 const EntryPointRule *RuleSet::entryPointRule(StringRef S) const {
   return EntryPoints.lookup(S);

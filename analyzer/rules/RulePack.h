@@ -87,6 +87,21 @@ struct EntryPointRule {
   RuleOrigin Origin;
 };
 
+/// A primitive that asks for a module to be loaded.
+struct ModuleLoadRule {
+  PrimitiveName Primitive;
+  /// Whether the caller waits for the load (request_module waits for
+  /// modprobe; request_module_nowait does not).
+  bool Waits = true;
+  /// For functions: the argument that says whether it waits, when the
+  /// function takes one (__request_module(bool wait, ...)).
+  std::optional<unsigned> WaitArg;
+  /// The call that asks for the same load without waiting, for fix-its
+  /// (request_module -> request_module_nowait); empty if there is none.
+  std::string NoWaitSpelling;
+  RuleOrigin Origin;
+};
+
 /// What a failure return looks like.
 struct FailureReturnRules {
   bool NegativeConstants = false;
@@ -106,6 +121,17 @@ struct RulePack {
   std::vector<ModuleRefRule> ModuleRefs;
   std::vector<EntryPointRule> EntryPoints;
   FailureReturnRules FailureReturns;
+  std::vector<ModuleLoadRule> ModuleLoads;
+  /// Macros that name a module's init function (module_init) and the
+  /// function the loader calls while the module is still loading.
+  std::vector<std::string> InitMacros;
+  /// Functions that are init functions by their name (2.2's init_module).
+  std::vector<std::string> InitFunctions;
+  /// Sections whose functions run only while the module loads (__init).
+  std::vector<std::string> InitSections;
+  /// In automatic pack selection, this pack applies to a translation unit
+  /// whose headers define any of these macros.
+  std::vector<std::string> AutoSelectMacros;
 };
 
 /// Parses and validates a rule pack. Errors carry "file:line:col: " and name
@@ -144,6 +170,11 @@ public:
   const ModuleRefRule *moduleRefRule(PrimitiveName::Kind K,
                                      llvm::StringRef Name) const;
   const FlagSet *flagSet(llvm::StringRef Name) const;
+  const ModuleLoadRule *moduleLoadRule(PrimitiveName::Kind K,
+                                       llvm::StringRef Name) const;
+  bool isInitMacro(llvm::StringRef Name) const;
+  bool isInitSection(llvm::StringRef Section) const;
+  bool isInitFunctionName(llvm::StringRef Name) const;
   /// The entry-point rule for a struct, if it has one.
   const EntryPointRule *entryPointRule(llvm::StringRef StructName) const;
   bool isThisModuleMacro(llvm::StringRef Name) const;
@@ -156,6 +187,10 @@ private:
   llvm::StringMap<const SleepRule *> Sleeps;
   llvm::StringMap<const ModuleRefRule *> ModuleRefs;
   llvm::StringMap<const FlagSet *> FlagSets;
+  llvm::StringMap<const ModuleLoadRule *> ModuleLoads;
+  llvm::StringMap<bool> InitMacros;
+  llvm::StringMap<bool> InitSections;
+  llvm::StringMap<bool> InitFunctions;
   llvm::StringMap<const EntryPointRule *> EntryPoints;
   llvm::StringMap<bool> ThisModule;
   llvm::StringMap<bool> MacroPrimitives;

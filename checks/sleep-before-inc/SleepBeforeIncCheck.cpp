@@ -77,6 +77,8 @@ private:
       return " (its flags '" + P->FlagsSpelling + "' allow sleeping)";
     if (P->SleepR && !P->SleepR->Why.empty())
       return ": it " + P->SleepR->Why;
+    if (P->UseKind == PrimitiveUse::LoadModule)
+      return ": it waits for modprobe";
     return "";
   }
 

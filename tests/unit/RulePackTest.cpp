@@ -134,6 +134,56 @@ TEST(RulePack, AliasBombsAndDeepNestingAreRefused) {
   EXPECT_NE(errorOf(Bomb).find("nodes"), std::string::npos);
 }
 
+TEST(RulePack, ModuleLoadsInitAndAutoSelect) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+auto-select: { when-defined: [module_put_and_exit] }
+module-loads:
+  - { macro: request_module, waits: true, nowait: request_module_nowait }
+  - { macro: request_module_nowait, waits: false }
+  - { function: __request_module, wait-arg: 0 }
+init-macros: [module_init]
+init-functions: init_module
+init-sections: [.init.text]
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  ASSERT_EQ(P->ModuleLoads.size(), 3u);
+  EXPECT_TRUE(P->ModuleLoads[0].Waits);
+  EXPECT_EQ(P->ModuleLoads[0].NoWaitSpelling, "request_module_nowait");
+  EXPECT_FALSE(P->ModuleLoads[1].Waits);
+  EXPECT_EQ(P->ModuleLoads[2].WaitArg, 0u);
+  EXPECT_EQ(P->AutoSelectMacros, std::vector<std::string>{"module_put_and_exit"});
+  RuleSet S({std::move(*P)});
+  EXPECT_NE(S.moduleLoadRule(PrimitiveName::Macro, "request_module"), nullptr);
+  EXPECT_EQ(S.moduleLoadRule(PrimitiveName::Function, "request_module"),
+            nullptr);
+  EXPECT_TRUE(S.isMacroPrimitive("request_module_nowait"));
+  EXPECT_TRUE(S.isInitMacro("module_init"));
+  EXPECT_TRUE(S.isInitFunctionName("init_module"));
+  EXPECT_TRUE(S.isInitSection(".init.text"));
+  EXPECT_FALSE(S.isInitSection(".text"));
+}
+
+TEST(RulePack, BadModuleLoadsAreRefused) {
+  const char *Head = "modlife-rule-pack: 1\nname: t\nmodule-loads:\n";
+  auto Err = [&](const char *Entry) {
+    return errorOf(std::string(Head) + "  - " + Entry + "\n");
+  };
+  EXPECT_NE(Err("{ function: f, waits: true, wait-arg: 0 }")
+                .find("either 'waits' or 'wait-arg'"),
+            std::string::npos);
+  EXPECT_NE(Err("{ macro: m, wait-arg: 0 }").find("functions only"),
+            std::string::npos);
+  EXPECT_NE(Err("{ macro: m, nowait: 'a b' }").find("not a C identifier"),
+            std::string::npos);
+  EXPECT_NE(Err("{ macro: m, wait: true }").find("unknown key 'wait'"),
+            std::string::npos);
+  EXPECT_NE(errorOf("modlife-rule-pack: 1\nname: t\nauto-select: {}\n")
+                .find("needs 'when-defined'"),
+            std::string::npos);
+}
+
 TEST(RulePack, EveryBuiltinPackLoadsAndIsNamedAfterItsFile) {
   ASSERT_FALSE(builtinPacks().empty());
   for (const BuiltinPack &B : builtinPacks()) {

@@ -1,0 +1,130 @@
+//===- RequestModuleInInitCheck.cpp - modlife-request-module-in-init ------===//
+//
+// A module's init function runs while the loader still holds the module in
+// its "coming" state. A synchronous request_module() there waits for
+// modprobe, and modprobe may need this very module to finish loading first:
+// a module that depends on it waits for it to go live, and a request for its
+// own alias waits for the first load to finish. Either way the load deadlocks
+// or recurses. Reported at the call in init, with notes down the chain of
+// TU-local helpers to the load.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/engine/TUAnalysis.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace modlife {
+namespace {
+
+static bool isWaitingLoad(const ElementEvent &E) {
+  return E.Use.UseKind == PrimitiveUse::LoadModule && E.Use.Waits;
+}
+
+/// Whether the value of S is thrown away: S is a statement of its own.
+static bool resultIsUnused(const ParentMap &PM, const Stmt *S) {
+  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(S));
+  if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(P))
+    if (Cast->getType()->isVoidType())
+      return true;
+  return P && (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P) ||
+               (isa<IfStmt>(P) && cast<IfStmt>(P)->getCond() != S) ||
+               (isa<WhileStmt>(P) && cast<WhileStmt>(P)->getCond() != S) ||
+               (isa<ForStmt>(P) && cast<ForStmt>(P)->getCond() != S));
+}
+
+class RequestModuleInInitCheck : public ModlifeCheck {
+public:
+  using ModlifeCheck::ModlifeCheck;
+
+  void endTranslationUnit() override {
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    ReachMap Loads = Analysis->reachSummary(isWaitingLoad);
+    for (const InitFunction &Init : Analysis->initFunctions()) {
+      if (SM.isInSystemHeader(Init.Function->getLocation()))
+        continue;
+      Analysis->forEachEvent(Init.Function, [&](const ElementEvent &E) {
+        bool Direct = E.EventKind == ElementEvent::Primitive && isWaitingLoad(E);
+        bool ViaCall =
+            E.EventKind == ElementEvent::LocalCall && Loads.count(E.Callee);
+        if (Direct || ViaCall)
+          reportLoad(Init, E, Analysis->reachChain(E, Loads));
+      });
+    }
+  }
+
+private:
+  llvm::DenseSet<const Stmt *> Reported;
+
+  void reportLoad(const InitFunction &Init, const ElementEvent &At,
+                  const std::vector<const ElementEvent *> &Chain) {
+    if (Chain.empty() || !Reported.insert(At.At).second)
+      return;
+    const PrimitiveUse &Load = Chain.back()->Use;
+    std::string InitName = Init.Function->getName().str();
+    Finding &Out =
+        Chain.size() == 1
+            ? report(At.Loc, "'" + Load.Name +
+                                 "' in module init waits for modprobe while "
+                                 "this module is still loading; the load can "
+                                 "deadlock or recurse")
+            : report(At.Loc, "'" + At.CalleeName + "' may call '" + Load.Name +
+                                 "' from module init, which waits for "
+                                 "modprobe while this module is still "
+                                 "loading; the load can deadlock or recurse");
+    if (Init.NamedAt.isValid() &&
+        Init.NamedAt != Init.Function->getLocation())
+      Ctx.note(Out, Init.NamedAt,
+               "'" + InitName + "' is this module's init function");
+    for (size_t I = 1; I < Chain.size(); ++I) {
+      const ElementEvent &Step = *Chain[I];
+      std::string Caller = Step.InFunction->getName().str();
+      Ctx.note(Out, Step.Loc,
+               I + 1 == Chain.size()
+                   ? "'" + Caller + "' calls '" + Load.Name +
+                         "', which waits for modprobe"
+                   : "'" + Caller + "' calls '" + Step.CalleeName + "'");
+    }
+    // The fix: the same load without waiting, where nothing needs its result
+    // and the load is written in init itself (a helper may have other callers
+    // that do need to wait).
+    const ElementEvent &LoadEvent = *Chain.back();
+    const FunctionFacts *FF = Analysis->factsFor(LoadEvent.InFunction);
+    bool Unused = FF && FF->Parents && resultIsUnused(*FF->Parents, LoadEvent.At);
+    StringRef NoWait = Load.LoadR ? StringRef(Load.LoadR->NoWaitSpelling) : "";
+    if (Chain.size() == 1 && Unused && !NoWait.empty()) {
+      // Only the name changes: the arguments and their macro shape stay.
+      Ctx.fix(Out, {FixItHint::CreateReplacement(
+                       CharSourceRange::getTokenRange(Load.Loc, Load.Loc),
+                       NoWait)});
+      return;
+    }
+    if (Unused)
+      Ctx.note(Out, Load.Loc,
+               NoWait.empty()
+                   ? "nothing uses the result: load the module from a work "
+                     "item that module init queues"
+                   : "nothing uses the result: use '" + NoWait.str() +
+                         "' if no other caller needs the module at once, or "
+                         "load it from a work item that module init queues");
+    else
+      Ctx.note(Out, Load.Loc,
+               "the result is used, so the load cannot simply stop waiting: "
+               "queue a work item that loads the module and repeats the "
+               "lookup, or load it on first use instead of in init");
+  }
+};
+
+} // namespace
+
+std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &C) {
+  return std::make_unique<RequestModuleInInitCheck>(
+      "modlife-request-module-in-init", C);
+}
+
+} // namespace modlife
