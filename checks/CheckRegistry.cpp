@@ -11,6 +11,8 @@ namespace modlife {
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createUnbalancedDecCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createUncheckedTryModuleGetCheck(CheckContext &);
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
@@ -23,6 +25,12 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-sleep-before-inc",
        "an entry point may sleep before MOD_INC_USE_COUNT pins the module",
        createSleepBeforeIncCheck},
+      {"modlife-unbalanced-dec",
+       "a module reference is dropped on a path that does not hold it",
+       createUnbalancedDecCheck},
+      {"modlife-unchecked-try-module-get",
+       "the result of try_module_get is ignored",
+       createUncheckedTryModuleGetCheck},
   };
   return Checks;
 }

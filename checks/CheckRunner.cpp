@@ -29,6 +29,11 @@ public:
     for (auto &C : Checks)
       C->handleFailureReturnHoldsReference(F);
   }
+  void handleReleaseWithoutReference(
+      const ReleaseWithoutReference &F) override {
+    for (auto &C : Checks)
+      C->handleReleaseWithoutReference(F);
+  }
   void handleFunctionSkipped(const FunctionDecl *FD,
                              llvm::StringRef Why) override {
     Skipped.push_back(FD->getNameAsString() + ": " + Why.str());

@@ -57,6 +57,20 @@ struct FailureReturnHoldsReference {
   bool OnEveryPath = false;
 };
 
+/// A release drops a reference that its path does not hold, on a path that
+/// tried to take one in the same function: the try-acquire failed, or an
+/// earlier release already dropped what the acquisition took. Releases on
+/// paths that never tried are not reported: they drop a reference the
+/// caller took, by contract (a release() method).
+struct ReleaseWithoutReference {
+  const clang::FunctionDecl *Function = nullptr;
+  const PrimitiveUse *Release = nullptr;
+  const PrimitiveUse *Acquire = nullptr;
+  /// The acquisition was a try that failed on this path; otherwise it was
+  /// dropped already.
+  bool AcquireFailed = false;
+};
+
 class AnalysisHandler {
 public:
   virtual ~AnalysisHandler();
@@ -66,6 +80,8 @@ public:
   virtual void handleSleepBeforeAcquire(const SleepBeforeAcquire &F) {}
   virtual void
   handleFailureReturnHoldsReference(const FailureReturnHoldsReference &F) {}
+  virtual void
+  handleReleaseWithoutReference(const ReleaseWithoutReference &F) {}
   /// A function the engine could not analyze, or stopped analyzing, with why.
   virtual void handleFunctionSkipped(const clang::FunctionDecl *FD,
                                      llvm::StringRef Why) {}

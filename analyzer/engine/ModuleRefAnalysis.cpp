@@ -185,6 +185,7 @@ private:
   ASTContext &Ctx;
   ModuleRefResult Result;
   bool Reporting = false;
+  llvm::DenseSet<const PrimitiveUse *> UnheldReported; // once per release
   DenseSet<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
   // Per return: how many states reach it, and per acquisition how many of
   // them fail while holding it.
@@ -412,6 +413,17 @@ private:
           St.setValue(VD, std::nullopt);
   }
 
+  /// A release on a path that tried to take the reference and holds none:
+  /// the attempt failed, or an earlier release already dropped it.
+  void reportUnheldRelease(const PrimitiveUse &Release, const Hold &H,
+                           const PathState &S) {
+    bool Failed = H.Site->UseKind == PrimitiveUse::TryAcquire &&
+                  S.value(H.Site->Anchor) == Val::Zero;
+    if (!UnheldReported.insert(&Release).second)
+      return;
+    Result.UnheldReleases.push_back({F.Function, &Release, H.Site, Failed});
+  }
+
   void tallyReturn(const ReturnStmt *R, const PathState &S) {
     ReturnTally &T = Returns[R];
     ++T.States;
@@ -491,6 +503,11 @@ private:
         // reference, on the other it failed and holds none.
         PathState Failed = S;
         Failed.setValue(U.Anchor, Val::Zero);
+        // The failed side remembers the attempt, holding nothing, so that a
+        // release there is known to drop a reference it never got.
+        Hold &Tried = Failed.holdOrCreate(U.Module.Key);
+        if (!Tried.Site)
+          Tried.Site = &U;
         if (&U != Opts.MoveAcquireToEntry)
           acquire(S, U);
         S.setValue(U.Anchor, Val::NonZero);
@@ -499,9 +516,12 @@ private:
         break;
       }
       case PrimitiveUse::Release:
-        if (Hold *H = S.hold(U.Module.Key))
+        if (Hold *H = S.hold(U.Module.Key)) {
           if (H->Count > 0)
             --H->Count;
+          else if (H->Count == 0 && H->Site && Reporting)
+            reportUnheldRelease(U, *H, S);
+        }
         Out.push_back(std::move(S));
         break;
       }

@@ -28,6 +28,7 @@ class TUAnalysis;
 struct ModuleRefResult {
   std::vector<SleepBeforeAcquire> SleepsBeforeAcquire;
   std::vector<FailureReturnHoldsReference> HeldAtFailure;
+  std::vector<ReleaseWithoutReference> UnheldReleases;
   /// Set when the state budget ran out; the results are then partial.
   bool BudgetExceeded = false;
 };

@@ -337,6 +337,35 @@ TUAnalysis::reachChain(const ElementEvent &Start, const ReachMap &M) const {
   return {};
 }
 
+std::vector<const FunctionFacts *> TUAnalysis::allFunctions() const {
+  std::vector<const FunctionFacts *> Out;
+  for (auto &KV : Facts)
+    Out.push_back(KV.second.get());
+  return Out;
+}
+
+bool valueIsDiscarded(const FunctionFacts &FF, const Stmt *S) {
+  if (!FF.Parents)
+    return false;
+  const Stmt *P = FF.Parents->getParentIgnoreParenImpCasts(const_cast<Stmt *>(S));
+  if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(P))
+    return Cast->getType()->isVoidType();
+  if (!P)
+    return false;
+  if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P))
+    return true;
+  // The body of an if, a loop or a for's increment, not their conditions.
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return If->getCond() != S;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getCond() != S;
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return D->getCond() != S;
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return F->getCond() != S && F->getInit() != S;
+  return false;
+}
+
 void TUAnalysis::forEachEvent(
     const FunctionDecl *FD, function_ref<void(const ElementEvent &)> FnE) const {
   const FunctionFacts *FF = factsFor(FD);
@@ -521,6 +550,8 @@ void TUAnalysis::run(AnalysisHandler &H) {
       H.handleSleepBeforeAcquire(S);
     for (const FailureReturnHoldsReference &F : R.HeldAtFailure)
       H.handleFailureReturnHoldsReference(F);
+    for (const ReleaseWithoutReference &F : R.UnheldReleases)
+      H.handleReleaseWithoutReference(F);
   }
   H.endTranslationUnit();
 }

@@ -75,6 +75,10 @@ struct InitFunction {
   clang::SourceLocation NamedAt;
 };
 
+/// Whether the value of S, a statement in FF's function, is thrown away:
+/// S is a statement of its own, or is cast to void.
+bool valueIsDiscarded(const FunctionFacts &FF, const clang::Stmt *S);
+
 /// For each TU-local function that reaches a kind of primitive, itself or
 /// through TU-local callees: the first event on the way (see reachSummary).
 using ReachMap =
@@ -123,6 +127,9 @@ public:
   const std::vector<InitFunction> &initFunctions() const {
     return InitFunctions;
   }
+  /// Every function of the translation unit that has a body, in source
+  /// order (headers included).
+  std::vector<const FunctionFacts *> allFunctions() const;
   /// Calls FnE for each event of FD in CFG block order.
   void forEachEvent(const clang::FunctionDecl *FD,
                     llvm::function_ref<void(const ElementEvent &)> FnE) const;

@@ -12,7 +12,6 @@
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -24,18 +23,6 @@ namespace {
 
 static bool isWaitingLoad(const ElementEvent &E) {
   return E.Use.UseKind == PrimitiveUse::LoadModule && E.Use.Waits;
-}
-
-/// Whether the value of S is thrown away: S is a statement of its own.
-static bool resultIsUnused(const ParentMap &PM, const Stmt *S) {
-  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<Stmt *>(S));
-  if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(P))
-    if (Cast->getType()->isVoidType())
-      return true;
-  return P && (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P) ||
-               (isa<IfStmt>(P) && cast<IfStmt>(P)->getCond() != S) ||
-               (isa<WhileStmt>(P) && cast<WhileStmt>(P)->getCond() != S) ||
-               (isa<ForStmt>(P) && cast<ForStmt>(P)->getCond() != S));
 }
 
 class RequestModuleInInitCheck : public ModlifeCheck {
@@ -95,7 +82,7 @@ private:
     // that do need to wait).
     const ElementEvent &LoadEvent = *Chain.back();
     const FunctionFacts *FF = Analysis->factsFor(LoadEvent.InFunction);
-    bool Unused = FF && FF->Parents && resultIsUnused(*FF->Parents, LoadEvent.At);
+    bool Unused = FF && valueIsDiscarded(*FF, LoadEvent.At);
     StringRef NoWait = Load.LoadR ? StringRef(Load.LoadR->NoWaitSpelling) : "";
     if (Chain.size() == 1 && Unused && !NoWait.empty()) {
       // Only the name changes: the arguments and their macro shape stay.
