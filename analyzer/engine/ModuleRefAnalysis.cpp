@@ -186,6 +186,9 @@ private:
   ModuleRefResult Result;
   bool Reporting = false;
   llvm::DenseSet<const PrimitiveUse *> UnheldReported; // once per release
+  mutable StringMap<char> Conditions;
+  DenseMap<const VarDecl *, const PrimitiveUse *> ResultIn;
+  mutable DenseMap<const VarDecl *, SmallVector<const void *, 2>> ConditionsOf;
   DenseSet<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
   // Per return: how many states reach it, and per acquisition how many of
   // them fail while holding it.
@@ -213,13 +216,116 @@ private:
     }
   }
 
+  /// Locals whose zero-ness the path tracks: integers and pointers.
+  static bool trackedVar(const VarDecl *VD) {
+    return VD->hasLocalStorage() && !VD->getType().isNull() &&
+           (VD->getType()->isIntegralOrEnumerationType() ||
+            VD->getType()->isPointerType());
+  }
   static const VarDecl *trackedVar(const Expr *E) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (VD->hasLocalStorage() && !VD->getType().isNull() &&
-            VD->getType()->isIntegralOrEnumerationType())
+        if (trackedVar(VD))
           return VD;
     return nullptr;
+  }
+
+  /// The local variable an lvalue is rooted in: p for p->f[i].g.
+  static const VarDecl *rootVar(const Expr *E) {
+    while (true) {
+      E = E->IgnoreParenCasts();
+      if (const auto *M = dyn_cast<MemberExpr>(E))
+        E = M->getBase();
+      else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+        E = A->getBase();
+      else if (const auto *U = dyn_cast<UnaryOperator>(E);
+               U && U->getOpcode() == UO_Deref)
+        E = U->getSubExpr();
+      else
+        break;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    return nullptr;
+  }
+
+  /// A condition without side effects over local variables only, such as
+  /// "ndev_owner != bus->owner". A path that decided it once decides it the
+  /// same way again until one of those variables (or what they point to,
+  /// through them) is written. Keys are interned by the condition's text.
+  const void *conditionKey(const Expr *Cond) const {
+    const Expr *E = peel(Cond);
+    if (!isa<BinaryOperator, MemberExpr>(E) || E->HasSideEffects(Ctx) ||
+        E->containsErrors())
+      return nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && !BO->isComparisonOp())
+      return nullptr;
+    SmallVector<const VarDecl *, 2> Vars;
+    bool OnlyLocals = true;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+          if (VD->hasLocalStorage())
+            Vars.push_back(VD);
+          else
+            OnlyLocals = false;
+        }
+      }
+      for (const Stmt *C : S->children())
+        if (C)
+          Walk(C);
+    };
+    Walk(E);
+    std::string Text = A.matcher().textOf(E->getSourceRange());
+    if (!OnlyLocals || Vars.empty() || Text.empty())
+      return nullptr;
+    auto [It, New] = Conditions.try_emplace(Text);
+    if (New)
+      for (const VarDecl *VD : Vars)
+        ConditionsOf[VD].push_back(&*It);
+    return &*It;
+  }
+
+  /// The try-acquire whose result E is: the call itself, or a local that
+  /// holds its result (new_fops = fops_get(c->fops)).
+  const PrimitiveUse *acquiredResult(const Expr *E) const {
+    E = peel(E);
+    if (const VarDecl *VD = trackedVar(E))
+      return ResultIn.lookup(VD);
+    auto It = F.Events.find(E);
+    if (It != F.Events.end())
+      for (const ElementEvent &Ev : It->second)
+        if (Ev.EventKind == ElementEvent::Primitive &&
+            Ev.Use.UseKind == PrimitiveUse::TryAcquire)
+          return &Ev.Use;
+    return nullptr;
+  }
+
+  /// A try-acquire's result stored into a local is remembered; stored
+  /// anywhere else (file->f_op = new_fops), the reference goes with it, and
+  /// whoever owns that place drops it (fput() does fops_put(f->f_op)).
+  void noteResultStored(const Expr *LHS, const Expr *RHS, PathState &St,
+                        const VarDecl *Local = nullptr) {
+    const PrimitiveUse *U = acquiredResult(RHS);
+    if (!U)
+      return;
+    if (!Local && LHS)
+      Local = trackedVar(peel(LHS));
+    if (Local) {
+      ResultIn[Local] = U;
+      return;
+    }
+    if (Hold *H = St.hold(U->Module.Key); H && H->Count > 0)
+      H->Count = -1;
+  }
+
+  /// Forgets the decided conditions that read VD.
+  void forgetConditionsOn(const VarDecl *VD, PathState &S) const {
+    auto It = ConditionsOf.find(VD);
+    if (It != ConditionsOf.end())
+      for (const void *K : It->second)
+        S.setValue(K, std::nullopt);
   }
 
   std::optional<Val> eval(const Expr *E, const PathState &S) const {
@@ -298,6 +404,11 @@ private:
     std::optional<Val> V = eval(Cond, S);
     if (V)
       return (*V == Val::NonZero) == Taken;
+    if (const void *K = conditionKey(Cond)) {
+      if (std::optional<Val> Known = S.value(K))
+        return (*Known == Val::NonZero) == Taken;
+      S.setValue(K, Taken ? Val::NonZero : Val::Zero);
+    }
     const Expr *E = peel(Cond);
     bool Polarity = Taken;
     while (true) {
@@ -359,7 +470,8 @@ private:
     if (A.isFailureConstant(V))
       return true;
     const Expr *E = peel(V);
-    if (trackedVar(E))
+    // A non-null pointer is not a failure; error pointers are constants.
+    if (trackedVar(E) && E->getType()->isIntegralOrEnumerationType())
       return eval(E, S) == Val::NonZero &&
              !isZero(E) /* a constant zero is success */;
     return false;
@@ -391,26 +503,35 @@ private:
   void transferValues(const Stmt *S, PathState &St) {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->hasLocalStorage() &&
-              VD->getType()->isIntegralOrEnumerationType())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          forgetConditionsOn(VD, St);
+          if (VD->getInit())
+            noteResultStored(nullptr, VD->getInit(), St, VD);
+          if (trackedVar(VD))
             St.setValue(VD,
                         VD->getInit() ? eval(VD->getInit(), St) : std::nullopt);
+        }
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (!BO->isAssignmentOp())
         return;
+      if (const VarDecl *Root = rootVar(BO->getLHS()))
+        forgetConditionsOn(Root, St);
+      noteResultStored(BO->getLHS(), BO->getRHS(), St);
       if (const VarDecl *VD = trackedVar(BO->getLHS()->IgnoreParenImpCasts()))
         St.setValue(VD, BO->getOpcode() == BO_Assign ? eval(BO->getRHS(), St)
                                                      : std::nullopt);
       return;
     }
     if (const auto *U = dyn_cast<UnaryOperator>(S))
-      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) {
+        if (const VarDecl *Root = rootVar(U->getSubExpr()))
+          forgetConditionsOn(Root, St);
         if (const VarDecl *VD =
                 trackedVar(U->getSubExpr()->IgnoreParenImpCasts()))
           St.setValue(VD, std::nullopt);
+      }
   }
 
   /// A release on a path that tried to take the reference and holds none:
@@ -477,6 +598,13 @@ private:
         if (A.mayReleaseThisModule(E.Callee))
           if (Hold *H = S.hold("this"); H && H->Count > 0)
             H->Count = -1;
+        // The same for references on other modules: the helper's argument
+        // may name the module under another spelling (phy_detach(phydev)
+        // drops what try_module_get(d->driver->owner) took).
+        if (A.mayReleaseOtherModule(E.Callee))
+          for (Hold &H : S.Holds)
+            if (H.Key != "this" && H.Count > 0)
+              H.Count = -1;
         Out.push_back(std::move(S));
         continue;
       }

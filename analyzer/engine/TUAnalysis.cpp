@@ -447,8 +447,15 @@ bool TUAnalysis::mayReleaseThisModule(const FunctionDecl *FD) const {
   return ReleasesThisModule.count(FD->getCanonicalDecl());
 }
 
+bool TUAnalysis::mayReleaseOtherModule(const FunctionDecl *FD) const {
+  return ReleasesOtherModule.count(FD->getCanonicalDecl());
+}
+
 static bool releasesThisModule(const ElementEvent &E) {
   return E.Use.UseKind == PrimitiveUse::Release && E.Use.Module.isThisModule();
+}
+static bool releasesOtherModule(const ElementEvent &E) {
+  return E.Use.UseKind == PrimitiveUse::Release && !E.Use.Module.isThisModule();
 }
 
 SleepSummary TUAnalysis::sleepSummary(const FunctionDecl *FD) const {
@@ -529,6 +536,7 @@ void TUAnalysis::run(AnalysisHandler &H) {
   buildFacts();
   computeSleepSummaries();
   ReleasesThisModule = reachSummary(releasesThisModule);
+  ReleasesOtherModule = reachSummary(releasesOtherModule);
   findInitFunctions();
   EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
   H.beginTranslationUnit(*this);

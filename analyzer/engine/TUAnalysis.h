@@ -114,6 +114,9 @@ public:
   /// module, itself or through its callees (a release() method, a socket
   /// destructor that does MOD_DEC_USE_COUNT).
   bool mayReleaseThisModule(const clang::FunctionDecl *FD) const;
+  /// Whether a TU-local function may drop a reference on some other module
+  /// (put_nfs_version() doing module_put(nfs->owner), phy_detach()).
+  bool mayReleaseOtherModule(const clang::FunctionDecl *FD) const;
 
   /// Which TU-local functions reach a primitive event that IsTarget
   /// accepts, through calls (not through functions that only escape).
@@ -159,6 +162,7 @@ private:
       Facts;
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
   ReachMap ReleasesThisModule;
+  ReachMap ReleasesOtherModule;
   std::vector<InitFunction> InitFunctions;
 };
 
