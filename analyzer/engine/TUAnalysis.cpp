@@ -403,13 +403,19 @@ void TUAnalysis::findInitFunctions() {
   for (auto &[FD, FF] : Facts)
     if (FD->getIdentifier())
       ByName[FD->getName()] = FD;
-  DenseSet<const FunctionDecl *> Seen;
-  auto Add = [&](const FunctionDecl *FD, SourceLocation At) {
+  DenseMap<const FunctionDecl *, size_t> Index;
+  // Named by an init macro wins over named by section or name: the note
+  // then points at module_init(foo_init).
+  auto Add = [&](const FunctionDecl *FD, SourceLocation At, bool ByMacro) {
     const FunctionDecl *Def = nullptr;
     if (!FD || !FD->hasBody(Def) || !Def)
       return;
-    if (Seen.insert(Def->getCanonicalDecl()).second)
+    auto [It, New] =
+        Index.try_emplace(Def->getCanonicalDecl(), InitFunctions.size());
+    if (New)
       InitFunctions.push_back({Def, At});
+    else if (ByMacro)
+      InitFunctions[It->second].NamedAt = At;
   };
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *ND = dyn_cast<NamedDecl>(D);
@@ -417,10 +423,10 @@ void TUAnalysis::findInitFunctions() {
       continue;
     const auto *FD = dyn_cast<FunctionDecl>(ND);
     if (FD && FD->getIdentifier() && Rules.isInitFunctionName(FD->getName()))
-      Add(FD, FD->getLocation());
+      Add(FD, FD->getLocation(), false);
     if (const auto *Sec = D->getAttr<SectionAttr>())
       if (FD && Rules.isInitSection(Sec->getName()))
-        Add(FD, FD->getLocation());
+        Add(FD, FD->getLocation(), false);
     // A declaration that an init macro wrote: what it names is init code.
     SourceLocation Loc = ND->getLocation();
     if (!Loc.isMacroID())
@@ -432,14 +438,14 @@ void TUAnalysis::findInitFunctions() {
       continue;
     SourceLocation NamedAt = SM.getExpansionLoc(Loc);
     if (const auto *Alias = D->getAttr<AliasAttr>())
-      Add(ByName.lookup(Alias->getAliasee()), NamedAt);
+      Add(ByName.lookup(Alias->getAliasee()), NamedAt, true);
     SmallVector<const FunctionDecl *, 2> Refs;
     if (const auto *VD = dyn_cast<VarDecl>(ND))
       collectFunctionRefs(VD->getInit(), Refs);
     else if (FD && FD->doesThisDeclarationHaveABody())
       collectFunctionRefs(FD->getBody(), Refs);
     for (const FunctionDecl *R : Refs)
-      Add(R, NamedAt);
+      Add(R, NamedAt, true);
   }
 }
 
