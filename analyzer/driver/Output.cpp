@@ -8,9 +8,21 @@ using namespace llvm;
 namespace modlife {
 
 void sortAndUnique(std::vector<Finding> &Findings) {
-  std::sort(
-      Findings.begin(), Findings.end(),
-      [](const Finding &A, const Finding &B) { return A.key() < B.key(); });
+  // Findings with the same key (one return that keeps two references) differ
+  // in their notes; ordering by the notes too makes the one that survives
+  // de-duplication the same in every run, whatever order threads finish in.
+  auto NotesKey = [](const Finding &F) {
+    std::vector<std::tuple<std::string, unsigned, std::string>> K;
+    for (const FindingNote &N : F.Notes)
+      K.emplace_back(N.Where.File, N.Where.Offset, N.Message);
+    return K;
+  };
+  std::sort(Findings.begin(), Findings.end(),
+            [&](const Finding &A, const Finding &B) {
+              if (A.key() != B.key())
+                return A.key() < B.key();
+              return NotesKey(A) < NotesKey(B);
+            });
   Findings.erase(std::unique(Findings.begin(), Findings.end(),
                              [](const Finding &A, const Finding &B) {
                                return A.key() == B.key();

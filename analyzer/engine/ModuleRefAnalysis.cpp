@@ -27,8 +27,13 @@ struct Hold {
   std::string Key;
   int8_t Count = 0;
   const PrimitiveUse *Site = nullptr;
+  /// The path dropped a reference it never took: the function releases by
+  /// contract (a poll loop that hands the open()'s count to a task), so its
+  /// own counting on this module says nothing about extra drops.
+  bool Borrowed = false;
   bool operator==(const Hold &O) const {
-    return Key == O.Key && Count == O.Count && Site == O.Site;
+    return Key == O.Key && Count == O.Count && Site == O.Site &&
+           Borrowed == O.Borrowed;
   }
 };
 
@@ -125,12 +130,16 @@ PathState join(PathState R, const PathState &O) {
           Other = X.Count;
       if (Other != H.Count)
         H.Count = -1;
+      for (const Hold &X : O.Holds)
+        if (X.Key == H.Key)
+          H.Borrowed |= X.Borrowed;
     }
     for (const Hold &X : O.Holds)
       if (!R.hold(X.Key)) {
         Hold &N = R.holdOrCreate(X.Key);
         N.Count = X.Count == 0 ? 0 : -1;
         N.Site = X.Site;
+        N.Borrowed = X.Borrowed;
       }
     SmallVector<std::pair<const void *, Val>, 4> Kept;
     for (const auto &KV : R.Values)
@@ -647,8 +656,10 @@ private:
         if (Hold *H = S.hold(U.Module.Key)) {
           if (H->Count > 0)
             --H->Count;
-          else if (H->Count == 0 && H->Site && Reporting)
+          else if (H->Count == 0 && H->Site && !H->Borrowed && Reporting)
             reportUnheldRelease(U, *H, S);
+        } else {
+          S.holdOrCreate(U.Module.Key).Borrowed = true;
         }
         Out.push_back(std::move(S));
         break;

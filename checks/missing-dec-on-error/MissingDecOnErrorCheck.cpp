@@ -29,10 +29,14 @@ public:
     if (Acq.Module.isThisModule() &&
         Analysis->entryPoints().hasFailureCleanup(F.Function))
       return;
+    // Naming the module tells apart two references one return keeps.
+    std::string On = Acq.Module.isThisModule() || Acq.Module.Spelling.empty()
+                         ? ""
+                         : " on '" + Acq.Module.Spelling + "'";
     Finding &Out =
         report(F.Return->getReturnLoc(),
                "failure return keeps the module reference taken by '" +
-                   Acq.Name + "'");
+                   Acq.Name + "'" + On);
     Ctx.note(Out, Acq.Loc,
              Acq.UseKind == PrimitiveUse::TryAcquire
                  ? "the reference is taken here, when '" + Acq.Name +
