@@ -197,7 +197,12 @@ private:
   llvm::DenseSet<const PrimitiveUse *> UnheldReported; // once per release
   mutable StringMap<char> Conditions;
   DenseMap<const VarDecl *, const PrimitiveUse *> ResultIn;
-  mutable DenseMap<const VarDecl *, SmallVector<const void *, 2>> ConditionsOf;
+  // Per variable: the decided conditions that read a place rooted in it.
+  mutable DenseMap<const VarDecl *,
+                   SmallVector<std::pair<const void *,
+                                         SmallVector<const ValueDecl *, 4>>,
+                               2>>
+      ConditionsOf;
   DenseSet<std::pair<const ElementEvent *, const PrimitiveUse *>> SleepSeen;
   // Per return: how many states reach it, and per acquisition how many of
   // them fail while holding it.
@@ -239,23 +244,35 @@ private:
     return nullptr;
   }
 
-  /// The local variable an lvalue is rooted in: p for p->f[i].g.
-  static const VarDecl *rootVar(const Expr *E) {
+  /// The variable and fields an lvalue names: [p, f, g] for p->f.g. Below
+  /// an index or a dereference the place is not exact, so the path stops
+  /// there: p->f[i].g gives [p, f]. Empty for anything not rooted in a
+  /// variable.
+  using AccessPath = SmallVector<const ValueDecl *, 4>;
+  static AccessPath accessPath(const Expr *E) {
+    AccessPath Rev;
     while (true) {
       E = E->IgnoreParenCasts();
-      if (const auto *M = dyn_cast<MemberExpr>(E))
+      if (const auto *M = dyn_cast<MemberExpr>(E)) {
+        Rev.push_back(M->getMemberDecl());
         E = M->getBase();
-      else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+      } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+        Rev.clear();
         E = A->getBase();
-      else if (const auto *U = dyn_cast<UnaryOperator>(E);
-               U && U->getOpcode() == UO_Deref)
+      } else if (const auto *U = dyn_cast<UnaryOperator>(E);
+                 U && U->getOpcode() == UO_Deref) {
+        Rev.clear();
         E = U->getSubExpr();
-      else
+      } else {
         break;
+      }
     }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    return nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD)
+      return {};
+    Rev.push_back(VD);
+    return AccessPath(Rev.rbegin(), Rev.rend());
   }
 
   /// A condition without side effects over local variables only, such as
@@ -270,16 +287,16 @@ private:
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && !BO->isComparisonOp())
       return nullptr;
-    SmallVector<const VarDecl *, 2> Vars;
+    SmallVector<AccessPath, 2> Reads;
     bool OnlyLocals = true;
     std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-          if (VD->hasLocalStorage())
-            Vars.push_back(VD);
-          else
-            OnlyLocals = false;
-        }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          OnlyLocals &= VD->hasLocalStorage();
+      if (isa<DeclRefExpr, MemberExpr>(S)) {
+        AccessPath P = accessPath(cast<Expr>(S));
+        if (!P.empty())
+          Reads.push_back(std::move(P));
       }
       for (const Stmt *C : S->children())
         if (C)
@@ -287,12 +304,14 @@ private:
     };
     Walk(E);
     std::string Text = A.matcher().textOf(E->getSourceRange());
-    if (!OnlyLocals || Vars.empty() || Text.empty())
+    if (!OnlyLocals || Reads.empty() || Text.empty())
       return nullptr;
     auto [It, New] = Conditions.try_emplace(Text);
     if (New)
-      for (const VarDecl *VD : Vars)
-        ConditionsOf[VD].push_back(&*It);
+      for (AccessPath &R : Reads) {
+        const auto *Root = cast<VarDecl>(R.front());
+        ConditionsOf[Root].push_back({&*It, std::move(R)});
+      }
     return &*It;
   }
 
@@ -329,12 +348,20 @@ private:
       H->Count = -1;
   }
 
-  /// Forgets the decided conditions that read VD.
-  void forgetConditionsOn(const VarDecl *VD, PathState &S) const {
-    auto It = ConditionsOf.find(VD);
-    if (It != ConditionsOf.end())
-      for (const void *K : It->second)
-        S.setValue(K, std::nullopt);
+  /// Forgets the decided conditions that read what a write to Written can
+  /// change: the place itself or anything reached through it. Writing
+  /// driver->owner->flags leaves "driver->owner" decided; writing
+  /// bus->owner or bus forgets "ndev_owner != bus->owner".
+  void forgetConditionsOn(const AccessPath &Written, PathState &S) const {
+    if (Written.empty())
+      return;
+    auto It = ConditionsOf.find(cast<VarDecl>(Written.front()));
+    if (It == ConditionsOf.end())
+      return;
+    for (const auto &[Key, Read] : It->second)
+      if (Written.size() <= Read.size() &&
+          std::equal(Written.begin(), Written.end(), Read.begin()))
+        S.setValue(Key, std::nullopt);
   }
 
   std::optional<Val> eval(const Expr *E, const PathState &S) const {
@@ -513,7 +540,7 @@ private:
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
-          forgetConditionsOn(VD, St);
+          forgetConditionsOn(AccessPath{VD}, St);
           if (VD->getInit())
             noteResultStored(nullptr, VD->getInit(), St, VD);
           if (trackedVar(VD))
@@ -525,8 +552,7 @@ private:
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (!BO->isAssignmentOp())
         return;
-      if (const VarDecl *Root = rootVar(BO->getLHS()))
-        forgetConditionsOn(Root, St);
+      forgetConditionsOn(accessPath(BO->getLHS()), St);
       noteResultStored(BO->getLHS(), BO->getRHS(), St);
       if (const VarDecl *VD = trackedVar(BO->getLHS()->IgnoreParenImpCasts()))
         St.setValue(VD, BO->getOpcode() == BO_Assign ? eval(BO->getRHS(), St)
@@ -535,8 +561,7 @@ private:
     }
     if (const auto *U = dyn_cast<UnaryOperator>(S))
       if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) {
-        if (const VarDecl *Root = rootVar(U->getSubExpr()))
-          forgetConditionsOn(Root, St);
+        forgetConditionsOn(accessPath(U->getSubExpr()), St);
         if (const VarDecl *VD =
                 trackedVar(U->getSubExpr()->IgnoreParenImpCasts()))
           St.setValue(VD, std::nullopt);
