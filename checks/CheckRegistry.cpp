@@ -9,6 +9,8 @@
 namespace modlife {
 
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createMissingOwnerCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createPutSelfThenReturnCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUnbalancedDecCheck(CheckContext &);
@@ -19,6 +21,13 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-missing-dec-on-error",
        "a failure return keeps a module reference taken in the same function",
        createMissingDecOnErrorCheck},
+      {"modlife-missing-owner",
+       "a module's ops struct wires functions but sets no owner",
+       createMissingOwnerCheck},
+      {"modlife-put-self-then-return",
+       "a kernel thread drops its own module reference and returns into "
+       "module code",
+       createPutSelfThenReturnCheck},
       {"modlife-request-module-in-init",
        "module init waits for a module load, which can deadlock the loader",
        createRequestModuleInInitCheck},

@@ -66,6 +66,19 @@ PrimitiveMatcher::macroChainAt(SourceLocation Loc) const {
   return Chain;
 }
 
+std::vector<std::string>
+PrimitiveMatcher::enclosingMacros(SourceLocation Loc) const {
+  std::vector<std::string> Chain;
+  unsigned Guard = 0;
+  while (Loc.isMacroID() && ++Guard < 256) {
+    // An argument's expansion range is where the macro body uses it.
+    if (!SM.isMacroArgExpansion(Loc))
+      Chain.push_back(Lexer::getImmediateMacroName(Loc, SM, LO).str());
+    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+  }
+  return Chain;
+}
+
 std::string PrimitiveMatcher::outermostMacroName(SourceLocation Loc) const {
   std::vector<std::string> Chain = macroChainAt(Loc);
   return Chain.empty() ? "" : Chain.back();

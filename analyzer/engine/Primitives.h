@@ -102,6 +102,11 @@ public:
   /// The source text of a range, with macro locations mapped to the file.
   std::string textOf(clang::SourceRange R) const;
 
+  /// Every macro whose expansion holds Loc, innermost first. A token from a
+  /// macro argument counts as inside the macro it was passed to
+  /// (kthread_run(fn, ...) holds fn).
+  std::vector<std::string> enclosingMacros(clang::SourceLocation Loc) const;
+
   /// Every macro whose body produced Loc, innermost first.
   std::vector<std::string> macroChainAt(clang::SourceLocation Loc) const;
 

@@ -397,6 +397,47 @@ void collectFunctionRefs(const Stmt *S,
 }
 } // namespace
 
+void TUAnalysis::findDeferredCallbacks() {
+  DenseSet<std::pair<const FunctionDecl *, const rules::DeferralRule *>> Seen;
+  for (auto &KV : Facts) {
+    const FunctionFacts &FF = *KV.second;
+    if (!FF.Parents)
+      continue;
+    forEachEvent(FF.Function, [&](const ElementEvent &E) {
+      if (E.EventKind != ElementEvent::FunctionEscapes)
+        return;
+      const rules::DeferralRule *R = nullptr;
+      SourceLocation At;
+      // A function deferral: the callback is its callback-arg.
+      const Stmt *P = FF.Parents->getParentIgnoreParenCasts(
+          const_cast<Stmt *>(E.At));
+      if (const auto *CE = dyn_cast_or_null<CallExpr>(P))
+        if (const FunctionDecl *Callee = CE->getDirectCallee())
+          if (Callee->getIdentifier())
+            if (const auto *DR = Rules.deferralRule(
+                    rules::PrimitiveName::Function, Callee->getName()))
+              if (DR->CallbackArg < CE->getNumArgs() &&
+                  CE->getArg(DR->CallbackArg)->IgnoreParenCasts() == E.At) {
+                R = DR;
+                At = Matcher.reportLoc(CE->getBeginLoc());
+              }
+      // A macro deferral: the function is named in its arguments. The
+      // outermost such macro is the one the programmer wrote.
+      if (!R && E.At->getBeginLoc().isMacroID()) {
+        SourceLocation L = E.At->getBeginLoc();
+        for (const std::string &M : Matcher.enclosingMacros(L))
+          if (const auto *DR =
+                  Rules.deferralRule(rules::PrimitiveName::Macro, M)) {
+            R = DR;
+            At = Ctx.getSourceManager().getExpansionLoc(L);
+          }
+      }
+      if (R && Seen.insert({E.Callee, R}).second)
+        Deferred.push_back({E.Callee, R, At});
+    });
+  }
+}
+
 void TUAnalysis::findInitFunctions() {
   const SourceManager &SM = Ctx.getSourceManager();
   StringMap<const FunctionDecl *> ByName;
@@ -544,6 +585,7 @@ void TUAnalysis::run(AnalysisHandler &H) {
   ReleasesThisModule = reachSummary(releasesThisModule);
   ReleasesOtherModule = reachSummary(releasesOtherModule);
   findInitFunctions();
+  findDeferredCallbacks();
   EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();

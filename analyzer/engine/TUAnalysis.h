@@ -79,6 +79,14 @@ struct InitFunction {
 /// S is a statement of its own, or is cast to void.
 bool valueIsDiscarded(const FunctionFacts &FF, const clang::Stmt *S);
 
+/// A TU-local function handed to the kernel to run later (a thread body, a
+/// work function), and where it was handed over.
+struct DeferredCallback {
+  const clang::FunctionDecl *Function = nullptr;
+  const rules::DeferralRule *Rule = nullptr;
+  clang::SourceLocation DeferredAt;
+};
+
 /// For each TU-local function that reaches a kind of primitive, itself or
 /// through TU-local callees: the first event on the way (see reachSummary).
 using ReachMap =
@@ -133,6 +141,11 @@ public:
   /// Every function of the translation unit that has a body, in source
   /// order (headers included).
   std::vector<const FunctionFacts *> allFunctions() const;
+  /// The TU-local functions that deferral primitives of the pack run later,
+  /// in source order of the deferral (see 'deferrals' in the rule pack).
+  const std::vector<DeferredCallback> &deferredCallbacks() const {
+    return Deferred;
+  }
   /// Calls FnE for each event of FD in CFG block order.
   void forEachEvent(const clang::FunctionDecl *FD,
                     llvm::function_ref<void(const ElementEvent &)> FnE) const;
@@ -153,6 +166,7 @@ private:
   std::optional<bool> argumentAllowsSleep(const ElementEvent &Call,
                                           const SleepSummary &Callee) const;
   void findInitFunctions();
+  void findDeferredCallbacks();
 
   clang::ASTContext &Ctx;
   const rules::RuleSet &Rules;
@@ -164,6 +178,7 @@ private:
   ReachMap ReleasesThisModule;
   ReachMap ReleasesOtherModule;
   std::vector<InitFunction> InitFunctions;
+  std::vector<DeferredCallback> Deferred;
 };
 
 } // namespace modlife

@@ -22,8 +22,9 @@ public:
     Y.expectMap(Root, "the rule pack",
                 {"modlife-rule-pack", "name", "description", "this-module",
                  "flag-sets", "sleeps", "module-refs", "entry-points",
-                 "failure-returns", "module-loads", "init-macros",
-                 "init-sections", "init-functions", "auto-select"});
+                 "failure-returns", "module-loads", "deferrals", "init-macros",
+                 "init-sections", "init-functions", "auto-select", "ops-owner",
+                 "module-markers"});
     if (!Root["modlife-rule-pack"])
       Y.fail(Root, "missing 'modlife-rule-pack: " + Twine(CurrentSchema) +
                        "' (the schema version)");
@@ -57,6 +58,9 @@ public:
     if (YAML::Node S = Root["module-loads"])
       for (const YAML::Node &E : sequence(S, "module-loads"))
         P.ModuleLoads.push_back(parseModuleLoad(E));
+    if (YAML::Node S = Root["deferrals"])
+      for (const YAML::Node &E : sequence(S, "deferrals"))
+        P.Deferrals.push_back(parseDeferral(E));
     if (Root["init-macros"])
       P.InitMacros = Y.getStringList(Root, "init-macros");
     if (Root["init-functions"])
@@ -72,6 +76,10 @@ public:
     }
     if (YAML::Node F = Root["failure-returns"])
       P.FailureReturns = parseFailureReturns(F);
+    if (YAML::Node O = Root["ops-owner"])
+      P.OpsOwner = parseOpsOwner(O);
+    if (YAML::Node M = Root["module-markers"])
+      P.ModuleMarks = parseModuleMarkers(M);
     return P;
   }
 
@@ -190,6 +198,35 @@ private:
     return R;
   }
 
+  DeferralRule parseDeferral(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<DeferralRule>(
+        E, "deferrals",
+        {"function", "macro", "callback-arg", "runs-as", "put-and-exit"});
+    if (!E["callback-arg"] || !E["runs-as"])
+      Y.fail(E, "a 'deferrals' entry needs 'callback-arg' and 'runs-as'");
+    R.CallbackArg = Y.getUnsigned(E, "callback-arg");
+    std::string Kind = Y.getString(E, "runs-as");
+    static const std::pair<const char *, DeferredKind> Kinds[] = {
+        {"thread", DeferredKind::Thread}, {"work", DeferredKind::Work},
+        {"timer", DeferredKind::Timer},   {"rcu", DeferredKind::Rcu},
+        {"tasklet", DeferredKind::Tasklet}};
+    auto It = llvm::find_if(Kinds, [&](const auto &K) { return Kind == K.first; });
+    if (It == std::end(Kinds))
+      Y.fail(E["runs-as"], "unknown 'runs-as' '" + Kind +
+                               "' (expected thread, work, timer, rcu or "
+                               "tasklet)");
+    R.RunsAs = It->second;
+    if (E["put-and-exit"]) {
+      if (R.RunsAs != DeferredKind::Thread)
+        Y.fail(E["put-and-exit"], "'put-and-exit' applies to threads only");
+      R.PutAndExit = Y.getString(E, "put-and-exit");
+      if (!isIdentifier(R.PutAndExit))
+        Y.fail(E["put-and-exit"],
+               "'" + R.PutAndExit + "' is not a C identifier");
+    }
+    return R;
+  }
+
   ModuleLoadRule parseModuleLoad(const YAML::Node &E) {
     auto R = beginPrimitiveRule<ModuleLoadRule>(
         E, "module-loads", {"function", "macro", "waits", "wait-arg", "nowait"});
@@ -223,6 +260,79 @@ private:
       R.OwnerField = Y.getString(E, "owner-field");
     if (E["failure-cleanup"])
       R.FailureCleanupField = Y.getString(E, "failure-cleanup");
+    return R;
+  }
+
+  std::string getIdentifier(const YAML::Node &N, StringRef Key) {
+    std::string S = Y.getString(N, Key);
+    if (!isIdentifier(S))
+      Y.fail(N[Key.str()], "'" + S + "' is not a C identifier");
+    return S;
+  }
+
+  std::vector<std::string> getIdentifierList(const YAML::Node &N,
+                                             StringRef Key) {
+    std::vector<std::string> L = Y.getStringList(N, Key);
+    for (const std::string &S : L)
+      if (!isIdentifier(S))
+        Y.fail(N[Key.str()],
+               "'" + S + "' in '" + Key + "' is not a C identifier");
+    return L;
+  }
+
+  OpsOwnerRules parseOpsOwner(const YAML::Node &O) {
+    Y.expectMap(O, "'ops-owner'",
+                {"field", "type", "set-by", "stored-in", "ignore-structs"});
+    OpsOwnerRules R;
+    // The field and its type go together: a field name alone would match
+    // any member that happens to be called "owner".
+    if (bool(O["field"]) != bool(O["type"]))
+      Y.fail(O, "'ops-owner' needs both 'field' and 'type', or neither");
+    if (O["field"]) {
+      R.Field = getIdentifier(O, "field");
+      R.FieldType = getIdentifier(O, "type");
+    }
+    if (YAML::Node S = O["set-by"])
+      for (const YAML::Node &E : sequence(S, "set-by"))
+        R.SetBy.push_back(parseOwnerHelper(E, "set-by"));
+    if (YAML::Node S = O["stored-in"])
+      for (const YAML::Node &E : sequence(S, "stored-in")) {
+        if (!E.IsMap() || (!E["struct"] && !E["field"])) {
+          R.StoredBy.push_back(parseOwnerHelper(E, "stored-in"));
+          continue;
+        }
+        Y.expectMap(E, "a 'stored-in' field entry", {"struct", "field"});
+        if (!E["struct"] || !E["field"])
+          Y.fail(E, "a 'stored-in' field entry needs 'struct' and 'field'");
+        R.StoredIn.push_back(
+            {getIdentifier(E, "struct"), getIdentifier(E, "field"), origin(E)});
+      }
+    if (O["ignore-structs"])
+      R.IgnoreStructs = getIdentifierList(O, "ignore-structs");
+    return R;
+  }
+
+  // A helper handed the struct as argument 'struct-arg'.
+  OwnerSetterRule parseOwnerHelper(const YAML::Node &E, StringRef Section) {
+    auto R = beginPrimitiveRule<OwnerSetterRule>(
+        E, Section, {"function", "macro", "struct-arg"});
+    if (!E["struct-arg"])
+      Y.fail(E, "a '" + Section +
+                    "' entry needs 'struct-arg': the argument "
+                    "that names the struct");
+    R.StructArg = Y.getUnsigned(E, "struct-arg");
+    return R;
+  }
+
+  ModuleMarkers parseModuleMarkers(const YAML::Node &M) {
+    Y.expectMap(M, "'module-markers'", {"macros", "declarations"});
+    if (!M["macros"] && !M["declarations"])
+      Y.fail(M, "'module-markers' needs 'macros' or 'declarations'");
+    ModuleMarkers R;
+    if (M["macros"])
+      R.Macros = getIdentifierList(M, "macros");
+    if (M["declarations"])
+      R.Declarations = getIdentifierList(M, "declarations");
     return R;
   }
 
@@ -305,6 +415,8 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
     }
     for (const std::string &M : P.InitMacros)
       InitMacros[M] = true;
+    for (const DeferralRule &R : P.Deferrals)
+      Deferrals[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
     for (const std::string &S : P.InitSections)
       InitSections[S] = true;
     for (const std::string &F : P.InitFunctions)
@@ -318,6 +430,22 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
       Failure.ErrnoMacroPattern = P.FailureReturns.ErrnoMacroPattern;
     for (const std::string &F : P.FailureReturns.ErrorPointerFunctions)
       Failure.ErrorPointerFunctions.push_back(F);
+    if (!P.OpsOwner.Field.empty()) {
+      OwnerField = P.OpsOwner.Field;
+      OwnerFieldType = P.OpsOwner.FieldType;
+    }
+    for (const OwnerSetterRule &R : P.OpsOwner.SetBy)
+      OwnerSetters[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const OwnerSetterRule &R : P.OpsOwner.StoredBy)
+      OwnerSetters[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const OwnerHoldingField &F : P.OpsOwner.StoredIn)
+      OwnerHoldingFields[F.StructName + "." + F.Field] = true;
+    for (const std::string &S : P.OpsOwner.IgnoreStructs)
+      OwnerIgnored[S] = true;
+    for (const std::string &M : P.ModuleMarks.Macros)
+      ModuleMarkerMacros[M] = true;
+    for (const std::string &D : P.ModuleMarks.Declarations)
+      ModuleMarkerDeclarations[D] = true;
   }
 }
 
@@ -336,6 +464,10 @@ const ModuleLoadRule *RuleSet::moduleLoadRule(PrimitiveName::Kind K,
   return ModuleLoads.lookup(key(K, N));
 }
 bool RuleSet::isInitMacro(StringRef N) const { return InitMacros.count(N); }
+const DeferralRule *RuleSet::deferralRule(PrimitiveName::Kind K,
+                                          StringRef N) const {
+  return Deferrals.lookup(key(K, N));
+}
 bool RuleSet::isInitFunctionName(StringRef N) const {
   return InitFunctions.count(N);
 }
@@ -350,6 +482,22 @@ bool RuleSet::isThisModuleMacro(StringRef N) const {
 }
 bool RuleSet::isMacroPrimitive(StringRef N) const {
   return MacroPrimitives.count(N);
+}
+const OwnerSetterRule *RuleSet::ownerSetter(PrimitiveName::Kind K,
+                                            StringRef N) const {
+  return OwnerSetters.lookup(key(K, N));
+}
+bool RuleSet::isOwnerHoldingField(StringRef S, StringRef F) const {
+  return OwnerHoldingFields.count((S + "." + F).str());
+}
+bool RuleSet::isOwnerIgnored(StringRef S) const {
+  return OwnerIgnored.count(S);
+}
+bool RuleSet::isModuleMarkerMacro(StringRef N) const {
+  return ModuleMarkerMacros.count(N);
+}
+bool RuleSet::isModuleMarkerDeclaration(StringRef N) const {
+  return ModuleMarkerDeclarations.count(N);
 }
 
 } // namespace rules

@@ -87,6 +87,24 @@ struct EntryPointRule {
   RuleOrigin Origin;
 };
 
+/// How a deferred callback runs.
+enum class DeferredKind { Thread, Work, Timer, Rcu, Tasklet };
+
+/// A primitive that hands a callback to the kernel to run later, outside the
+/// caller's control: kthread_run(fn, ...), INIT_WORK(w, fn), timer_setup(t,
+/// fn, flags).
+struct DeferralRule {
+  PrimitiveName Primitive;
+  /// The argument that names the callback (for a macro: any function named
+  /// in its arguments counts).
+  unsigned CallbackArg = 0;
+  DeferredKind RunsAs = DeferredKind::Work;
+  /// For threads: how a thread drops its own module reference and exits
+  /// without returning into module text (module_put_and_kthread_exit).
+  std::string PutAndExit;
+  RuleOrigin Origin;
+};
+
 /// A primitive that asks for a module to be loaded.
 struct ModuleLoadRule {
   PrimitiveName Primitive;
@@ -100,6 +118,56 @@ struct ModuleLoadRule {
   /// (request_module -> request_module_nowait); empty if there is none.
   std::string NoWaitSpelling;
   RuleOrigin Origin;
+};
+
+/// A registration helper that sets the owner field of the ops struct it
+/// registers, so that the struct need not set it: platform_driver_register(drv)
+/// is __platform_driver_register(drv, THIS_MODULE).
+struct OwnerSetterRule {
+  PrimitiveName Primitive;
+  /// The argument that names the struct (or an array of pointers to such
+  /// structs, as usb_serial_register_drivers takes).
+  unsigned StructArg = 0;
+  RuleOrigin Origin;
+};
+
+/// A field whose holder keeps the module pinned for the ops struct stored
+/// in it: an inode's i_fop belongs to a mounted file system, and the file
+/// system's own owner pins the module.
+struct OwnerHoldingField {
+  std::string StructName;
+  std::string Field;
+  RuleOrigin Origin;
+};
+
+/// How an ops struct names the module whose code it points to, so that the
+/// kernel pins that module before calling in (.owner = THIS_MODULE).
+struct OpsOwnerRules {
+  /// The owner field ("owner"); empty when the pack does not say.
+  std::string Field;
+  /// The struct the owner field points to ("module": struct module *).
+  std::string FieldType;
+  std::vector<OwnerSetterRule> SetBy;
+  /// Fields that pin the module for the struct stored in them, and helpers
+  /// that store the struct in such a field (simple_fill_super).
+  std::vector<OwnerHoldingField> StoredIn;
+  std::vector<OwnerSetterRule> StoredBy;
+  /// Structs whose owner field the kernel never uses to pin anything
+  /// (struct class before 6.4), so that leaving it unset is no bug.
+  std::vector<std::string> IgnoreStructs;
+};
+
+/// What shows that a translation unit is a loadable module rather than code
+/// built into the kernel. Both kinds must be things only a module build
+/// writes: module_init() is no marker by itself, since built in it writes an
+/// initcall, but the init_module alias it declares in a module is.
+struct ModuleMarkers {
+  /// Macros that write a file-scope declaration only when building a module
+  /// (MODULE_DEVICE_TABLE).
+  std::vector<std::string> Macros;
+  /// Names whose declaration or definition in the file makes it a module
+  /// (init_module: module_init()'s alias, or 2.2's own function).
+  std::vector<std::string> Declarations;
 };
 
 /// What a failure return looks like.
@@ -122,6 +190,7 @@ struct RulePack {
   std::vector<EntryPointRule> EntryPoints;
   FailureReturnRules FailureReturns;
   std::vector<ModuleLoadRule> ModuleLoads;
+  std::vector<DeferralRule> Deferrals;
   /// Macros that name a module's init function (module_init) and the
   /// function the loader calls while the module is still loading.
   std::vector<std::string> InitMacros;
@@ -132,6 +201,8 @@ struct RulePack {
   /// In automatic pack selection, this pack applies to a translation unit
   /// whose headers define any of these macros.
   std::vector<std::string> AutoSelectMacros;
+  OpsOwnerRules OpsOwner;
+  ModuleMarkers ModuleMarks;
 };
 
 /// Parses and validates a rule pack. Errors carry "file:line:col: " and name
@@ -173,6 +244,8 @@ public:
   const ModuleLoadRule *moduleLoadRule(PrimitiveName::Kind K,
                                        llvm::StringRef Name) const;
   bool isInitMacro(llvm::StringRef Name) const;
+  const DeferralRule *deferralRule(PrimitiveName::Kind K,
+                                   llvm::StringRef Name) const;
   bool isInitSection(llvm::StringRef Section) const;
   bool isInitFunctionName(llvm::StringRef Name) const;
   /// The entry-point rule for a struct, if it has one.
@@ -180,6 +253,21 @@ public:
   bool isThisModuleMacro(llvm::StringRef Name) const;
   bool isMacroPrimitive(llvm::StringRef Name) const;
   const FailureReturnRules &failureReturns() const { return Failure; }
+  /// The owner field of ops structs and the struct it points to; empty
+  /// when no pack names them (a later pack's names win).
+  llvm::StringRef ownerField() const { return OwnerField; }
+  llvm::StringRef ownerFieldType() const { return OwnerFieldType; }
+  /// The rule of a helper that sets the owner of the struct it is handed,
+  /// or stores it where it is pinned, if the function or macro has one.
+  const OwnerSetterRule *ownerSetter(PrimitiveName::Kind K,
+                                     llvm::StringRef Name) const;
+  /// Whether an ops struct stored in StructName.Field is pinned through it.
+  bool isOwnerHoldingField(llvm::StringRef StructName,
+                           llvm::StringRef Field) const;
+  /// Whether the pack says that a struct's owner field pins nothing.
+  bool isOwnerIgnored(llvm::StringRef StructName) const;
+  bool isModuleMarkerMacro(llvm::StringRef Name) const;
+  bool isModuleMarkerDeclaration(llvm::StringRef Name) const;
 
 private:
   std::vector<RulePack> Packs;
@@ -189,12 +277,20 @@ private:
   llvm::StringMap<const FlagSet *> FlagSets;
   llvm::StringMap<const ModuleLoadRule *> ModuleLoads;
   llvm::StringMap<bool> InitMacros;
+  llvm::StringMap<const DeferralRule *> Deferrals;
   llvm::StringMap<bool> InitSections;
   llvm::StringMap<bool> InitFunctions;
   llvm::StringMap<const EntryPointRule *> EntryPoints;
   llvm::StringMap<bool> ThisModule;
   llvm::StringMap<bool> MacroPrimitives;
   FailureReturnRules Failure;
+  std::string OwnerField;
+  std::string OwnerFieldType;
+  llvm::StringMap<const OwnerSetterRule *> OwnerSetters;
+  llvm::StringMap<bool> OwnerIgnored;
+  llvm::StringMap<bool> OwnerHoldingFields; // "struct.field"
+  llvm::StringMap<bool> ModuleMarkerMacros;
+  llvm::StringMap<bool> ModuleMarkerDeclarations;
 };
 
 } // namespace rules

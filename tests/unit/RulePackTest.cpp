@@ -184,6 +184,138 @@ TEST(RulePack, BadModuleLoadsAreRefused) {
             std::string::npos);
 }
 
+TEST(RulePack, OpsOwnerAndModuleMarkers) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+ops-owner:
+  field: owner
+  type: module
+  set-by:
+    - { macro: platform_driver_register, struct-arg: 0 }
+    - { function: i2c_register_driver, struct-arg: 1 }
+  stored-in:
+    - { struct: inode, field: i_fop }
+    - { function: simple_fill_super, struct-arg: 2 }
+  ignore-structs: [class]
+module-markers:
+  macros: [MODULE_DEVICE_TABLE]
+  declarations: [init_module, cleanup_module]
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  EXPECT_EQ(P->OpsOwner.Field, "owner");
+  EXPECT_EQ(P->OpsOwner.FieldType, "module");
+  ASSERT_EQ(P->OpsOwner.SetBy.size(), 2u);
+  EXPECT_EQ(P->OpsOwner.SetBy[1].StructArg, 1u);
+  EXPECT_EQ(P->OpsOwner.SetBy[1].Origin.Line, 8u);
+  ASSERT_EQ(P->OpsOwner.StoredIn.size(), 1u);
+  EXPECT_EQ(P->OpsOwner.StoredIn[0].Field, "i_fop");
+  EXPECT_EQ(P->OpsOwner.StoredIn[0].Origin.Line, 10u);
+  ASSERT_EQ(P->OpsOwner.StoredBy.size(), 1u);
+  EXPECT_EQ(P->OpsOwner.StoredBy[0].StructArg, 2u);
+  EXPECT_EQ(P->ModuleMarks.Declarations.size(), 2u);
+
+  // A local pack adds helpers without restating the field.
+  llvm::Expected<RulePack> Local =
+      parseRulePack("modlife-rule-pack: 1\nname: local\nops-owner:\n  set-by:\n"
+                    "    - { function: foo_bus_register, struct-arg: 0 }\n",
+                    "local.yaml");
+  ASSERT_TRUE(bool(Local)) << llvm::toString(Local.takeError());
+  RuleSet S({std::move(*P), std::move(*Local)});
+  EXPECT_EQ(S.ownerField(), "owner");
+  EXPECT_EQ(S.ownerFieldType(), "module");
+  ASSERT_NE(S.ownerSetter(PrimitiveName::Macro, "platform_driver_register"),
+            nullptr);
+  EXPECT_EQ(S.ownerSetter(PrimitiveName::Function, "platform_driver_register"),
+            nullptr);
+  EXPECT_EQ(
+      S.ownerSetter(PrimitiveName::Function, "i2c_register_driver")->StructArg,
+      1u);
+  EXPECT_NE(S.ownerSetter(PrimitiveName::Function, "foo_bus_register"),
+            nullptr);
+  // Setters are no primitives of the dataflow.
+  EXPECT_FALSE(S.isMacroPrimitive("platform_driver_register"));
+  EXPECT_NE(S.ownerSetter(PrimitiveName::Function, "simple_fill_super"),
+            nullptr);
+  EXPECT_TRUE(S.isOwnerHoldingField("inode", "i_fop"));
+  EXPECT_FALSE(S.isOwnerHoldingField("file", "f_op"));
+  EXPECT_TRUE(S.isOwnerIgnored("class"));
+  EXPECT_FALSE(S.isOwnerIgnored("file_operations"));
+  EXPECT_TRUE(S.isModuleMarkerMacro("MODULE_DEVICE_TABLE"));
+  EXPECT_TRUE(S.isModuleMarkerDeclaration("init_module"));
+  EXPECT_FALSE(S.isModuleMarkerDeclaration("module_init"));
+}
+
+TEST(RulePack, BadOpsOwnerAndModuleMarkersAreRefused) {
+  auto Err = [](const std::string &Body) {
+    return errorOf("modlife-rule-pack: 1\nname: t\n" + Body);
+  };
+  std::string E = Err("ops-owner: { field: owner }\n");
+  EXPECT_NE(E.find("pack.yaml:3:"), std::string::npos) << E;
+  EXPECT_NE(E.find("both 'field' and 'type'"), std::string::npos) << E;
+  E = Err("ops-owner: { field: owner, type: 'struct module' }\n");
+  EXPECT_NE(E.find("not a C identifier"), std::string::npos) << E;
+  E = Err("ops-owner:\n  set-by:\n    - { macro: m }\n");
+  EXPECT_NE(E.find("pack.yaml:5:"), std::string::npos) << E;
+  EXPECT_NE(E.find("needs 'struct-arg'"), std::string::npos) << E;
+  E = Err("ops-owner:\n  set-by:\n    - { macro: m, struct-arg: 0, arg: 1 }\n");
+  EXPECT_NE(E.find("unknown key 'arg'"), std::string::npos) << E;
+  E = Err("ops-owner:\n  set-by:\n    - { struct-arg: 0 }\n");
+  EXPECT_NE(E.find("exactly one of 'function' or 'macro'"), std::string::npos)
+      << E;
+  E = Err("ops-owner:\n  stored-in:\n    - { struct: inode }\n");
+  EXPECT_NE(E.find("pack.yaml:5:"), std::string::npos) << E;
+  EXPECT_NE(E.find("needs 'struct' and 'field'"), std::string::npos) << E;
+  E = Err("ops-owner:\n  stored-in:\n    - { struct: inode, field: i_fop, "
+          "struct-arg: 0 }\n");
+  EXPECT_NE(E.find("unknown key 'struct-arg'"), std::string::npos) << E;
+  E = Err("ops-owner:\n  stored-in:\n    - { function: f }\n");
+  EXPECT_NE(E.find("a 'stored-in' entry needs 'struct-arg'"), std::string::npos)
+      << E;
+  E = Err("ops-owner: { setby: [] }\n");
+  EXPECT_NE(E.find("unknown key 'setby'"), std::string::npos) << E;
+  E = Err("module-markers: {}\n");
+  EXPECT_NE(E.find("needs 'macros' or 'declarations'"), std::string::npos) << E;
+  E = Err("module-markers: { functions: [init_module] }\n");
+  EXPECT_NE(E.find("pack.yaml:3:"), std::string::npos) << E;
+  EXPECT_NE(E.find("unknown key 'functions'"), std::string::npos) << E;
+  E = Err("module-markers: { declarations: ['init module'] }\n");
+  EXPECT_NE(E.find("not a C identifier"), std::string::npos) << E;
+}
+
+TEST(RulePack, Deferrals) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+deferrals:
+  - { macro: kthread_run, callback-arg: 0, runs-as: thread, put-and-exit: module_put_and_kthread_exit }
+  - { function: call_rcu, callback-arg: 1, runs-as: rcu }
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  ASSERT_EQ(P->Deferrals.size(), 2u);
+  EXPECT_EQ(P->Deferrals[0].RunsAs, DeferredKind::Thread);
+  EXPECT_EQ(P->Deferrals[0].PutAndExit, "module_put_and_kthread_exit");
+  EXPECT_EQ(P->Deferrals[1].CallbackArg, 1u);
+  RuleSet S({std::move(*P)});
+  EXPECT_NE(S.deferralRule(PrimitiveName::Macro, "kthread_run"), nullptr);
+  EXPECT_EQ(S.deferralRule(PrimitiveName::Function, "kthread_run"), nullptr);
+  // A deferral macro is not a primitive: calls in its expansion still count.
+  EXPECT_FALSE(S.isMacroPrimitive("kthread_run"));
+
+  const char *Head = "modlife-rule-pack: 1\nname: t\ndeferrals:\n  - ";
+  EXPECT_NE(errorOf(std::string(Head) + "{ macro: m, runs-as: thread }\n")
+                .find("needs 'callback-arg' and 'runs-as'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) +
+                    "{ macro: m, callback-arg: 0, runs-as: later }\n")
+                .find("unknown 'runs-as' 'later'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) + "{ macro: m, callback-arg: 0, "
+                                        "runs-as: work, put-and-exit: x }\n")
+                .find("threads only"),
+            std::string::npos);
+}
+
 TEST(RulePack, EveryBuiltinPackLoadsAndIsNamedAfterItsFile) {
   ASSERT_FALSE(builtinPacks().empty());
   for (const BuiltinPack &B : builtinPacks()) {

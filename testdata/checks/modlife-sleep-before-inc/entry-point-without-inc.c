@@ -1,8 +1,8 @@
 /*
  * modlife-sleep-before-inc: an entry point that sleeps but never does
  * MOD_INC_USE_COUNT. This check only reports a sleep that precedes an
- * increment in the same function; an open() that never counts is a
- * different problem. Nothing to report.
+ * increment in the same function. An open() that never counts is a
+ * different problem, and modlife-missing-owner reports it at the fops.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -10,8 +10,6 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
-
-// expected-no-diagnostics
 
 #define FOO_MAJOR 240
 
@@ -39,8 +37,8 @@ static int foo_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static struct file_operations foo_fops = {
-	.open = foo_open,
+static struct file_operations foo_fops = { // expected-warning {{'foo_fops' does not set 'owner'}}
+	.open = foo_open, // expected-note {{'foo_open' can be called while this module is being removed}}
 	.release = foo_release,
 };
 
