@@ -132,35 +132,75 @@ ModuleRef PrimitiveMatcher::moduleFromExpr(const Expr *E) const {
   return moduleFromText(textOf(E->getSourceRange()));
 }
 
-ModuleRef PrimitiveMatcher::moduleFromMacroArg(SourceRange Expansion,
-                                               unsigned Index) const {
-  // The preprocessor does not keep macro arguments, so we split the written
-  // text "NAME(a, b)" at top-level commas.
-  std::string Text = textOf(Expansion);
+std::optional<CharSourceRange>
+PrimitiveMatcher::macroArgumentRange(SourceRange Expansion,
+                                     unsigned Index) const {
+  CharSourceRange CR = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Expansion), SM, LO);
+  if (CR.isInvalid())
+    CR = Lexer::makeFileCharRange(SM.getExpansionRange(Expansion), SM, LO);
+  bool Invalid = false;
+  StringRef Text =
+      CR.isValid() ? Lexer::getSourceText(CR, SM, LO, &Invalid) : "";
   size_t Open = Text.find('(');
-  if (Open == std::string::npos)
-    return {"?", ""};
+  if (Invalid || Open == StringRef::npos)
+    return std::nullopt;
   int Depth = 0;
   unsigned Arg = 0;
-  std::string Cur;
+  size_t Start = Open + 1;
   for (size_t I = Open + 1; I < Text.size(); ++I) {
     char C = Text[I];
-    if ((C == ',' && Depth == 0) || (C == ')' && Depth == 0)) {
-      if (Arg == Index)
-        return moduleFromText(StringRef(Cur).trim().str());
-      ++Arg;
-      Cur.clear();
+    if ((C == ',' || C == ')') && Depth == 0) {
+      if (Arg == Index) {
+        StringRef Written = Text.slice(Start, I);
+        size_t Lead = Written.size() - Written.ltrim().size();
+        Written = Written.trim();
+        if (Written.empty())
+          return std::nullopt;
+        SourceLocation B = CR.getBegin().getLocWithOffset(Start + Lead);
+        return CharSourceRange::getCharRange(
+            B, B.getLocWithOffset(Written.size()));
+      }
       if (C == ')')
         break;
+      ++Arg;
+      Start = I + 1;
       continue;
     }
-    if (C == '(' || C == '[')
+    if (C == '(' || C == '[' || C == '{')
       ++Depth;
-    else if (C == ')' || C == ']')
+    else if (C == ')' || C == ']' || C == '}')
       --Depth;
-    Cur += C;
   }
-  return {"?", ""};
+  return std::nullopt;
+}
+
+const Expr *PrimitiveMatcher::exprWrittenIn(const Stmt *Root,
+                                            CharSourceRange Arg) const {
+  FileID File = SM.getFileID(Arg.getBegin());
+  unsigned From = SM.getFileOffset(Arg.getBegin());
+  unsigned To = SM.getFileOffset(Arg.getEnd());
+  auto Inside = [&](SourceLocation L) {
+    L = SM.getSpellingLoc(L);
+    return L.isValid() && SM.getFileID(L) == File &&
+           SM.getFileOffset(L) >= From && SM.getFileOffset(L) < To;
+  };
+  const auto *E = dyn_cast_or_null<Expr>(Root);
+  if (E && Inside(E->getBeginLoc()) && Inside(E->getEndLoc()))
+    return E;
+  if (Root)
+    for (const Stmt *Child : Root->children())
+      if (const Expr *Found = exprWrittenIn(Child, Arg))
+        return Found;
+  return nullptr;
+}
+
+ModuleRef PrimitiveMatcher::moduleFromMacroArg(SourceRange Expansion,
+                                               unsigned Index) const {
+  std::optional<CharSourceRange> Arg = macroArgumentRange(Expansion, Index);
+  if (!Arg)
+    return {"?", ""};
+  return moduleFromText(Lexer::getSourceText(*Arg, SM, LO).str());
 }
 
 std::optional<PrimitiveUse>

@@ -102,6 +102,18 @@ public:
   /// The source text of a range, with macro locations mapped to the file.
   std::string textOf(clang::SourceRange R) const;
 
+  /// Where argument Index of the macro call whose file extent is Expansion
+  /// is written: "&d->work" for argument 0 of "INIT_WORK(&d->work, fn)".
+  /// The preprocessor keeps no macro arguments, so the written text is split
+  /// at top-level commas.
+  std::optional<clang::CharSourceRange>
+  macroArgumentRange(clang::SourceRange Expansion, unsigned Index) const;
+
+  /// The outermost expression under Root that is written entirely inside
+  /// Arg, a macro argument's extent: the argument as the expansion uses it.
+  const clang::Expr *exprWrittenIn(const clang::Stmt *Root,
+                                   clang::CharSourceRange Arg) const;
+
   /// Every macro whose expansion holds Loc, innermost first. A token from a
   /// macro argument counts as inside the macro it was passed to
   /// (kthread_run(fn, ...) holds fn).

@@ -416,8 +416,8 @@ void TUAnalysis::findDeferredCallbacks() {
           if (Callee->getIdentifier())
             if (const auto *DR = Rules.deferralRule(
                     rules::PrimitiveName::Function, Callee->getName()))
-              if (DR->CallbackArg < CE->getNumArgs() &&
-                  CE->getArg(DR->CallbackArg)->IgnoreParenCasts() == E.At) {
+              if (DR->CallbackArg && *DR->CallbackArg < CE->getNumArgs() &&
+                  CE->getArg(*DR->CallbackArg)->IgnoreParenCasts() == E.At) {
                 R = DR;
                 At = Matcher.reportLoc(CE->getBeginLoc());
               }
@@ -427,7 +427,8 @@ void TUAnalysis::findDeferredCallbacks() {
         SourceLocation L = E.At->getBeginLoc();
         for (const std::string &M : Matcher.enclosingMacros(L))
           if (const auto *DR =
-                  Rules.deferralRule(rules::PrimitiveName::Macro, M)) {
+                  Rules.deferralRule(rules::PrimitiveName::Macro, M);
+              DR && DR->CallbackArg) {
             R = DR;
             At = Ctx.getSourceManager().getExpansionLoc(L);
           }
@@ -436,6 +437,24 @@ void TUAnalysis::findDeferredCallbacks() {
         Deferred.push_back({E.Callee, R, At});
     });
   }
+}
+
+bool TUAnalysis::hasModuleMarker() const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND || !SM.isInMainFile(SM.getExpansionLoc(ND->getLocation())))
+      continue;
+    if (ND->getIdentifier() && Rules.isModuleMarkerDeclaration(ND->getName()))
+      return true;
+    for (SourceLocation L : {D->getBeginLoc(), ND->getLocation()})
+      if (L.isMacroID() &&
+          llvm::any_of(Matcher.macroChainAt(L), [&](const std::string &M) {
+            return Rules.isModuleMarkerMacro(M);
+          }))
+        return true;
+  }
+  return false;
 }
 
 void TUAnalysis::findInitFunctions() {

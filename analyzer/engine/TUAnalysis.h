@@ -143,6 +143,10 @@ public:
   std::vector<const FunctionFacts *> allFunctions() const;
   /// The TU-local functions that deferral primitives of the pack run later,
   /// in source order of the deferral (see 'deferrals' in the rule pack).
+  /// Whether the main file declares something only a module build writes
+  /// (the pack's module-markers: init_module, MODULE_DEVICE_TABLE).
+  bool hasModuleMarker() const;
+
   const std::vector<DeferredCallback> &deferredCallbacks() const {
     return Deferred;
   }

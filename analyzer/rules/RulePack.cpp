@@ -22,7 +22,8 @@ public:
     Y.expectMap(Root, "the rule pack",
                 {"modlife-rule-pack", "name", "description", "this-module",
                  "flag-sets", "sleeps", "module-refs", "entry-points",
-                 "failure-returns", "module-loads", "deferrals", "init-macros",
+                 "failure-returns", "module-loads", "deferrals", "deferral-stops",
+                 "object-refs", "init-macros",
                  "init-sections", "init-functions", "auto-select", "ops-owner",
                  "module-markers"});
     if (!Root["modlife-rule-pack"])
@@ -61,6 +62,12 @@ public:
     if (YAML::Node S = Root["deferrals"])
       for (const YAML::Node &E : sequence(S, "deferrals"))
         P.Deferrals.push_back(parseDeferral(E));
+    if (YAML::Node S = Root["deferral-stops"])
+      for (const YAML::Node &E : sequence(S, "deferral-stops"))
+        P.DeferralStops.push_back(parseDeferralStop(E));
+    if (YAML::Node S = Root["object-refs"])
+      for (const YAML::Node &E : sequence(S, "object-refs"))
+        P.ObjectRefs.push_back(parseObjectRef(E));
     if (Root["init-macros"])
       P.InitMacros = Y.getStringList(Root, "init-macros");
     if (Root["init-functions"])
@@ -198,24 +205,33 @@ private:
     return R;
   }
 
-  DeferralRule parseDeferral(const YAML::Node &E) {
-    auto R = beginPrimitiveRule<DeferralRule>(
-        E, "deferrals",
-        {"function", "macro", "callback-arg", "runs-as", "put-and-exit"});
-    if (!E["callback-arg"] || !E["runs-as"])
-      Y.fail(E, "a 'deferrals' entry needs 'callback-arg' and 'runs-as'");
-    R.CallbackArg = Y.getUnsigned(E, "callback-arg");
-    std::string Kind = Y.getString(E, "runs-as");
+  DeferredKind deferredKind(const YAML::Node &E, StringRef Key) {
+    std::string Kind = Y.getString(E, Key);
     static const std::pair<const char *, DeferredKind> Kinds[] = {
         {"thread", DeferredKind::Thread}, {"work", DeferredKind::Work},
         {"timer", DeferredKind::Timer},   {"rcu", DeferredKind::Rcu},
         {"tasklet", DeferredKind::Tasklet}};
     auto It = llvm::find_if(Kinds, [&](const auto &K) { return Kind == K.first; });
     if (It == std::end(Kinds))
-      Y.fail(E["runs-as"], "unknown 'runs-as' '" + Kind +
+      Y.fail(E[Key.str()], "unknown '" + Key + "' '" + Kind +
                                "' (expected thread, work, timer, rcu or "
                                "tasklet)");
-    R.RunsAs = It->second;
+    return It->second;
+  }
+
+  DeferralRule parseDeferral(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<DeferralRule>(
+        E, "deferrals",
+        {"function", "macro", "callback-arg", "item-arg", "runs-as",
+         "put-and-exit"});
+    if (!(E["callback-arg"] || E["item-arg"]) || !E["runs-as"])
+      Y.fail(E, "a 'deferrals' entry needs 'runs-as' and 'callback-arg', "
+                "'item-arg' or both");
+    if (E["callback-arg"])
+      R.CallbackArg = Y.getUnsigned(E, "callback-arg");
+    if (E["item-arg"])
+      R.ItemArg = Y.getUnsigned(E, "item-arg");
+    R.RunsAs = deferredKind(E, "runs-as");
     if (E["put-and-exit"]) {
       if (R.RunsAs != DeferredKind::Thread)
         Y.fail(E["put-and-exit"], "'put-and-exit' applies to threads only");
@@ -227,9 +243,34 @@ private:
     return R;
   }
 
+  DeferralStopRule parseDeferralStop(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<DeferralStopRule>(
+        E, "deferral-stops", {"function", "macro", "stops", "item-arg"});
+    if (!E["stops"])
+      Y.fail(E, "a 'deferral-stops' entry needs 'stops'");
+    R.Stops = deferredKind(E, "stops");
+    if (E["item-arg"])
+      R.ItemArg = Y.getUnsigned(E, "item-arg");
+    return R;
+  }
+
+  ObjectRefRule parseObjectRef(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<ObjectRefRule>(
+        E, "object-refs", {"function", "macro", "put", "may-fail"});
+    if (E["put"]) {
+      R.Put = Y.getString(E, "put");
+      if (!isIdentifier(R.Put))
+        Y.fail(E["put"], "'" + R.Put + "' is not a C identifier");
+    }
+    if (E["may-fail"])
+      R.MayFail = Y.getBool(E, "may-fail");
+    return R;
+  }
+
   ModuleLoadRule parseModuleLoad(const YAML::Node &E) {
     auto R = beginPrimitiveRule<ModuleLoadRule>(
-        E, "module-loads", {"function", "macro", "waits", "wait-arg", "nowait"});
+        E, "module-loads",
+        {"function", "macro", "waits", "wait-arg", "nowait", "looks-up-again"});
     if (E["waits"] && E["wait-arg"])
       Y.fail(E, "give either 'waits' or 'wait-arg', not both");
     if (E["waits"])
@@ -244,6 +285,8 @@ private:
       if (!isIdentifier(R.NoWaitSpelling))
         Y.fail(E["nowait"], "'" + R.NoWaitSpelling + "' is not a C identifier");
     }
+    if (E["looks-up-again"])
+      R.LooksUpAgain = Y.getBool(E, "looks-up-again");
     return R;
   }
 
@@ -417,6 +460,10 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
       InitMacros[M] = true;
     for (const DeferralRule &R : P.Deferrals)
       Deferrals[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const DeferralStopRule &R : P.DeferralStops)
+      DeferralStops[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const ObjectRefRule &R : P.ObjectRefs)
+      ObjectRefs[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
     for (const std::string &S : P.InitSections)
       InitSections[S] = true;
     for (const std::string &F : P.InitFunctions)
@@ -467,6 +514,14 @@ bool RuleSet::isInitMacro(StringRef N) const { return InitMacros.count(N); }
 const DeferralRule *RuleSet::deferralRule(PrimitiveName::Kind K,
                                           StringRef N) const {
   return Deferrals.lookup(key(K, N));
+}
+const DeferralStopRule *RuleSet::deferralStopRule(PrimitiveName::Kind K,
+                                                  StringRef N) const {
+  return DeferralStops.lookup(key(K, N));
+}
+const ObjectRefRule *RuleSet::objectRefRule(PrimitiveName::Kind K,
+                                            StringRef N) const {
+  return ObjectRefs.lookup(key(K, N));
 }
 bool RuleSet::isInitFunctionName(StringRef N) const {
   return InitFunctions.count(N);

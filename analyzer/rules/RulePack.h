@@ -96,12 +96,40 @@ enum class DeferredKind { Thread, Work, Timer, Rcu, Tasklet };
 struct DeferralRule {
   PrimitiveName Primitive;
   /// The argument that names the callback (for a macro: any function named
-  /// in its arguments counts).
-  unsigned CallbackArg = 0;
+  /// in its arguments counts). None for a primitive that queues an item
+  /// whose callback was set up before (schedule_work(&w)).
+  std::optional<unsigned> CallbackArg;
+  /// The argument that is the deferred item (the work_struct, the timer),
+  /// by which a later cancel or flush names it.
+  std::optional<unsigned> ItemArg;
   DeferredKind RunsAs = DeferredKind::Work;
   /// For threads: how a thread drops its own module reference and exits
   /// without returning into module text (module_put_and_kthread_exit).
   std::string PutAndExit;
+  RuleOrigin Origin;
+};
+
+/// A primitive that waits until deferred callbacks of a kind have finished
+/// and will not run again: cancel_work_sync(&w), del_timer_sync(&t),
+/// rcu_barrier(), kthread_stop(task).
+struct DeferralStopRule {
+  PrimitiveName Primitive;
+  DeferredKind Stops = DeferredKind::Work;
+  /// The argument naming the item it stops; none when it stops every item
+  /// of its kind it could be handed (flush_workqueue(wq), rcu_barrier()).
+  std::optional<unsigned> ItemArg;
+  RuleOrigin Origin;
+};
+
+/// A primitive that takes a reference on a reference-counted object
+/// (kobject_get, get_device, kref_get), which keeps the object's memory but
+/// not the code of the module that owns it.
+struct ObjectRefRule {
+  PrimitiveName Primitive;
+  /// The matching drop, for messages ("kobject_put").
+  std::string Put;
+  /// Whether it can fail and says so in its result (kobject_get_unless_zero).
+  bool MayFail = false;
   RuleOrigin Origin;
 };
 
@@ -117,6 +145,10 @@ struct ModuleLoadRule {
   /// The call that asks for the same load without waiting, for fix-its
   /// (request_module -> request_module_nowait); empty if there is none.
   std::string NoWaitSpelling;
+  /// Whether the primitive repeats the caller's lookup after the load
+  /// (try_then_request_module(lookup, ...)), so that its result proves the
+  /// service is present; a bare request_module() proves nothing.
+  bool LooksUpAgain = false;
   RuleOrigin Origin;
 };
 
@@ -191,6 +223,8 @@ struct RulePack {
   FailureReturnRules FailureReturns;
   std::vector<ModuleLoadRule> ModuleLoads;
   std::vector<DeferralRule> Deferrals;
+  std::vector<DeferralStopRule> DeferralStops;
+  std::vector<ObjectRefRule> ObjectRefs;
   /// Macros that name a module's init function (module_init) and the
   /// function the loader calls while the module is still loading.
   std::vector<std::string> InitMacros;
@@ -246,6 +280,10 @@ public:
   bool isInitMacro(llvm::StringRef Name) const;
   const DeferralRule *deferralRule(PrimitiveName::Kind K,
                                    llvm::StringRef Name) const;
+  const DeferralStopRule *deferralStopRule(PrimitiveName::Kind K,
+                                           llvm::StringRef Name) const;
+  const ObjectRefRule *objectRefRule(PrimitiveName::Kind K,
+                                     llvm::StringRef Name) const;
   bool isInitSection(llvm::StringRef Section) const;
   bool isInitFunctionName(llvm::StringRef Name) const;
   /// The entry-point rule for a struct, if it has one.
@@ -278,6 +316,8 @@ private:
   llvm::StringMap<const ModuleLoadRule *> ModuleLoads;
   llvm::StringMap<bool> InitMacros;
   llvm::StringMap<const DeferralRule *> Deferrals;
+  llvm::StringMap<const DeferralStopRule *> DeferralStops;
+  llvm::StringMap<const ObjectRefRule *> ObjectRefs;
   llvm::StringMap<bool> InitSections;
   llvm::StringMap<bool> InitFunctions;
   llvm::StringMap<const EntryPointRule *> EntryPoints;

@@ -58,6 +58,15 @@ void collectVars(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
       collectVars(C, Out);
 }
 
+/// The named struct a field belongs to, looking through anonymous unions
+/// and structs: 6.1 declares inode.i_fop inside an anonymous union.
+const RecordDecl *namedParentOf(const FieldDecl *F) {
+  const RecordDecl *R = F->getParent();
+  while (R && !R->getIdentifier() && R->isAnonymousStructOrUnion())
+    R = dyn_cast<RecordDecl>(R->getDeclContext());
+  return R;
+}
+
 const Expr *initOf(const InitListExpr *ILE, const FieldDecl *F) {
   unsigned I = F->getFieldIndex();
   return ILE && I < ILE->getNumInits() ? ILE->getInit(I) : nullptr;
@@ -173,8 +182,9 @@ public:
       return true;
     // "inode->i_fop = &foo_fops": the inode's file system pins the module;
     // "inode->i_fop = fops" does so for what callers pass as fops.
-    if (F->getIdentifier() && F->getParent()->getIdentifier() &&
-        Rules.isOwnerHoldingField(F->getParent()->getName(), F->getName())) {
+    const RecordDecl *Holder = namedParentOf(F);
+    if (F->getIdentifier() && Holder && Holder->getIdentifier() &&
+        Rules.isOwnerHoldingField(Holder->getName(), F->getName())) {
       collectVars(BO->getRHS(), Covered);
       const auto *DRE =
           dyn_cast<DeclRefExpr>(BO->getRHS()->IgnoreParenImpCasts());
@@ -304,7 +314,7 @@ public:
     Facts.finish();
     // Built in, THIS_MODULE is NULL and an owner means nothing.
     if (Facts.ThisModuleIsNull ||
-        !(Facts.ThisModuleInMainFile || hasModuleMarker()))
+        !(Facts.ThisModuleInMainFile || Analysis->hasModuleMarker()))
       return;
     ReachMap Pins = Analysis->reachSummary([](const ElementEvent &E) {
       return (E.Use.UseKind == PrimitiveUse::Acquire ||
@@ -316,26 +326,6 @@ public:
   }
 
 private:
-  bool hasModuleMarker() const {
-    const rules::RuleSet &Rules = Analysis->rules();
-    const SourceManager &SM = Analysis->context().getSourceManager();
-    for (const Decl *D :
-         Analysis->context().getTranslationUnitDecl()->decls()) {
-      const auto *ND = dyn_cast<NamedDecl>(D);
-      if (!ND || !SM.isInMainFile(SM.getExpansionLoc(ND->getLocation())))
-        continue;
-      if (ND->getIdentifier() && Rules.isModuleMarkerDeclaration(ND->getName()))
-        return true;
-      for (SourceLocation L : {D->getBeginLoc(), ND->getLocation()})
-        if (L.isMacroID() && llvm::any_of(Analysis->matcher().macroChainAt(L),
-                                          [&](const std::string &M) {
-                                            return Rules.isModuleMarkerMacro(M);
-                                          }))
-          return true;
-    }
-    return false;
-  }
-
   std::optional<OwnerPath> ownerPathOf(const RecordDecl *RD,
                                        const OwnerFacts &Facts) const {
     for (const FieldDecl *F : RD->fields())

@@ -296,6 +296,7 @@ deferrals:
   EXPECT_EQ(P->Deferrals[0].RunsAs, DeferredKind::Thread);
   EXPECT_EQ(P->Deferrals[0].PutAndExit, "module_put_and_kthread_exit");
   EXPECT_EQ(P->Deferrals[1].CallbackArg, 1u);
+  EXPECT_FALSE(P->Deferrals[1].ItemArg);
   RuleSet S({std::move(*P)});
   EXPECT_NE(S.deferralRule(PrimitiveName::Macro, "kthread_run"), nullptr);
   EXPECT_EQ(S.deferralRule(PrimitiveName::Function, "kthread_run"), nullptr);
@@ -304,7 +305,7 @@ deferrals:
 
   const char *Head = "modlife-rule-pack: 1\nname: t\ndeferrals:\n  - ";
   EXPECT_NE(errorOf(std::string(Head) + "{ macro: m, runs-as: thread }\n")
-                .find("needs 'callback-arg' and 'runs-as'"),
+                .find("needs 'runs-as' and 'callback-arg', 'item-arg' or both"),
             std::string::npos);
   EXPECT_NE(errorOf(std::string(Head) +
                     "{ macro: m, callback-arg: 0, runs-as: later }\n")
@@ -313,6 +314,58 @@ deferrals:
   EXPECT_NE(errorOf(std::string(Head) + "{ macro: m, callback-arg: 0, "
                                         "runs-as: work, put-and-exit: x }\n")
                 .find("threads only"),
+            std::string::npos);
+}
+
+TEST(RulePack, QueuesStopsAndObjectRefs) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+deferrals:
+  - { function: schedule_work, item-arg: 0, runs-as: work }
+deferral-stops:
+  - { function: cancel_work_sync, item-arg: 0, stops: work }
+  - { function: rcu_barrier, stops: rcu }
+object-refs:
+  - { function: kobject_get, put: kobject_put }
+  - { function: kobject_get_unless_zero, put: kobject_put, may-fail: true }
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  ASSERT_EQ(P->Deferrals.size(), 1u);
+  EXPECT_FALSE(P->Deferrals[0].CallbackArg);
+  EXPECT_EQ(P->Deferrals[0].ItemArg, 0u);
+  RuleSet S({std::move(*P)});
+  const DeferralStopRule *Cancel =
+      S.deferralStopRule(PrimitiveName::Function, "cancel_work_sync");
+  ASSERT_NE(Cancel, nullptr);
+  EXPECT_EQ(Cancel->Stops, DeferredKind::Work);
+  EXPECT_EQ(Cancel->ItemArg, 0u);
+  const DeferralStopRule *Barrier =
+      S.deferralStopRule(PrimitiveName::Function, "rcu_barrier");
+  ASSERT_NE(Barrier, nullptr);
+  EXPECT_EQ(Barrier->Stops, DeferredKind::Rcu);
+  EXPECT_FALSE(Barrier->ItemArg);
+  const ObjectRefRule *Get =
+      S.objectRefRule(PrimitiveName::Function, "kobject_get");
+  ASSERT_NE(Get, nullptr);
+  EXPECT_EQ(Get->Put, "kobject_put");
+  EXPECT_FALSE(Get->MayFail);
+  EXPECT_TRUE(S.objectRefRule(PrimitiveName::Function, "kobject_get_unless_zero")
+                  ->MayFail);
+  EXPECT_EQ(S.objectRefRule(PrimitiveName::Macro, "kobject_get"), nullptr);
+
+  const char *Head = "modlife-rule-pack: 1\nname: t\n";
+  EXPECT_NE(errorOf(std::string(Head) +
+                    "deferral-stops:\n  - { function: f, item-arg: 0 }\n")
+                .find("needs 'stops'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) +
+                    "deferral-stops:\n  - { function: f, stops: soon }\n")
+                .find("unknown 'stops' 'soon'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) +
+                    "object-refs:\n  - { function: f, put: 'a b' }\n")
+                .find("not a C identifier"),
             std::string::npos);
 }
 

@@ -44,7 +44,11 @@ struct inode {
 	unsigned long i_ino;
 	dev_t i_rdev;
 	loff_t i_size;
-	const struct file_operations *i_fop;
+	/* As in 6.1: i_fop shares an anonymous union with free_inode. */
+	union {
+		const struct file_operations *i_fop;
+		void (*free_inode)(struct inode *);
+	};
 	union {
 		struct pipe_inode_info *i_pipe;
 		struct cdev *i_cdev;
