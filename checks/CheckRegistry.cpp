@@ -8,6 +8,7 @@
 
 namespace modlife {
 
+std::unique_ptr<ModlifeCheck> createKobjectGetWithoutModuleGetCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingOwnerCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createPutSelfThenReturnCheck(CheckContext &);
@@ -18,6 +19,10 @@ std::unique_ptr<ModlifeCheck> createUncheckedTryModuleGetCheck(CheckContext &);
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
+      {"modlife-kobject-get-without-module-get",
+       "an object reference is held for deferred code whose module is not "
+       "pinned",
+       createKobjectGetWithoutModuleGetCheck},
       {"modlife-missing-dec-on-error",
        "a failure return keeps a module reference taken in the same function",
        createMissingDecOnErrorCheck},
