@@ -222,8 +222,8 @@ private:
   DeferralRule parseDeferral(const YAML::Node &E) {
     auto R = beginPrimitiveRule<DeferralRule>(
         E, "deferrals",
-        {"function", "macro", "callback-arg", "item-arg", "runs-as",
-         "put-and-exit"});
+        {"function", "macro", "callback-arg", "item-arg", "queue-arg",
+         "runs-as", "put-and-exit"});
     if (!(E["callback-arg"] || E["item-arg"]) || !E["runs-as"])
       Y.fail(E, "a 'deferrals' entry needs 'runs-as' and 'callback-arg', "
                 "'item-arg' or both");
@@ -231,6 +231,8 @@ private:
       R.CallbackArg = Y.getUnsigned(E, "callback-arg");
     if (E["item-arg"])
       R.ItemArg = Y.getUnsigned(E, "item-arg");
+    if (E["queue-arg"])
+      R.QueueArg = Y.getUnsigned(E, "queue-arg");
     R.RunsAs = deferredKind(E, "runs-as");
     if (E["put-and-exit"]) {
       if (R.RunsAs != DeferredKind::Thread)
@@ -245,12 +247,17 @@ private:
 
   DeferralStopRule parseDeferralStop(const YAML::Node &E) {
     auto R = beginPrimitiveRule<DeferralStopRule>(
-        E, "deferral-stops", {"function", "macro", "stops", "item-arg"});
+        E, "deferral-stops",
+        {"function", "macro", "stops", "item-arg", "queue-arg"});
     if (!E["stops"])
       Y.fail(E, "a 'deferral-stops' entry needs 'stops'");
+    if (E["item-arg"] && E["queue-arg"])
+      Y.fail(E, "give either 'item-arg' or 'queue-arg', not both");
     R.Stops = deferredKind(E, "stops");
     if (E["item-arg"])
       R.ItemArg = Y.getUnsigned(E, "item-arg");
+    if (E["queue-arg"])
+      R.QueueArg = Y.getUnsigned(E, "queue-arg");
     return R;
   }
 

@@ -102,6 +102,9 @@ struct DeferralRule {
   /// The argument that is the deferred item (the work_struct, the timer),
   /// by which a later cancel or flush names it.
   std::optional<unsigned> ItemArg;
+  /// The workqueue the item is queued on (queue_work(wq, &w)); a queueing
+  /// primitive without one uses the system's queue (schedule_work(&w)).
+  std::optional<unsigned> QueueArg;
   DeferredKind RunsAs = DeferredKind::Work;
   /// For threads: how a thread drops its own module reference and exits
   /// without returning into module text (module_put_and_kthread_exit).
@@ -118,6 +121,9 @@ struct DeferralStopRule {
   /// The argument naming the item it stops; none when it stops every item
   /// of its kind it could be handed (flush_workqueue(wq), rcu_barrier()).
   std::optional<unsigned> ItemArg;
+  /// The workqueue whose items it stops (destroy_workqueue(wq)): items on
+  /// other queues, the system's included, go on.
+  std::optional<unsigned> QueueArg;
   RuleOrigin Origin;
 };
 

@@ -76,11 +76,14 @@ struct Deferral {
   const Expr *Callback = nullptr; // none for a queue of an item set up before
   const Expr *Item = nullptr;
   llvm::SmallVector<std::string, 4> ItemPath;
+  /// The workqueue it goes on, for a queueing primitive that names one.
+  llvm::SmallVector<std::string, 4> QueuePath;
 };
 
 struct Stop {
   const rules::DeferralStopRule *Rule = nullptr;
   llvm::SmallVector<std::string, 4> ItemPath;
+  llvm::SmallVector<std::string, 4> QueuePath;
 };
 
 /// "p->fn = fn" with fn a function-pointer parameter: the caller's code is
@@ -183,10 +186,12 @@ private:
         D.Callback = macroArg(S, *Inv, DR->CallbackArg);
         D.Item = macroArg(S, *Inv, DR->ItemArg);
         D.ItemPath = itemPath(D.Item);
+        D.QueuePath = itemPath(macroArg(S, *Inv, DR->QueueArg));
         if (!DR->CallbackArg || D.Callback)
           Out.Deferrals.push_back(std::move(D));
       } else {
-        Out.Stops.push_back({SR, itemPath(macroArg(S, *Inv, SR->ItemArg))});
+        Out.Stops.push_back({SR, itemPath(macroArg(S, *Inv, SR->ItemArg)),
+                             itemPath(macroArg(S, *Inv, SR->QueueArg))});
       }
     }
   }
@@ -221,11 +226,13 @@ private:
       D.Callback = Arg(R->CallbackArg);
       D.Item = Arg(R->ItemArg);
       D.ItemPath = itemPath(D.Item);
+      D.QueuePath = itemPath(Arg(R->QueueArg));
       if (!R->CallbackArg || D.Callback)
         Out.Deferrals.push_back(std::move(D));
     }
     if (const auto *R = Rules.deferralStopRule(PrimitiveName::Function, Name))
-      Out.Stops.push_back({R, itemPath(Arg(R->ItemArg))});
+      Out.Stops.push_back(
+          {R, itemPath(Arg(R->ItemArg)), itemPath(Arg(R->QueueArg))});
   }
 
   void matchStore(const BinaryOperator *BO, const FunctionDecl *FD,
@@ -368,9 +375,18 @@ private:
 
   bool stopped(const Deferral &D, const Deferral &Src) const {
     return llvm::any_of(AllStops, [&](const Stop &St) {
-      return St.Rule->Stops == D.Rule->RunsAs &&
-             (!St.Rule->ItemArg || sameItem(D.ItemPath, St.ItemPath) ||
-              sameItem(Src.ItemPath, St.ItemPath));
+      if (St.Rule->Stops != D.Rule->RunsAs)
+        return false;
+      if (St.Rule->ItemArg)
+        return sameItem(D.ItemPath, St.ItemPath) ||
+               sameItem(Src.ItemPath, St.ItemPath);
+      if (!St.Rule->QueueArg)
+        return true;
+      // A queue's stop covers what goes on that queue. Where this function
+      // only sets the item up, the queue is not known here.
+      if (D.Rule->CallbackArg)
+        return true;
+      return D.Rule->QueueArg && sameItem(D.QueuePath, St.QueuePath);
     });
   }
 

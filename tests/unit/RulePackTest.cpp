@@ -322,18 +322,22 @@ TEST(RulePack, QueuesStopsAndObjectRefs) {
 name: t
 deferrals:
   - { function: schedule_work, item-arg: 0, runs-as: work }
+  - { function: queue_work, item-arg: 1, queue-arg: 0, runs-as: work }
 deferral-stops:
   - { function: cancel_work_sync, item-arg: 0, stops: work }
   - { function: rcu_barrier, stops: rcu }
+  - { function: destroy_workqueue, queue-arg: 0, stops: work }
 object-refs:
   - { function: kobject_get, put: kobject_put }
   - { function: kobject_get_unless_zero, put: kobject_put, may-fail: true }
 )yaml",
                                              "pack.yaml");
   ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
-  ASSERT_EQ(P->Deferrals.size(), 1u);
+  ASSERT_EQ(P->Deferrals.size(), 2u);
   EXPECT_FALSE(P->Deferrals[0].CallbackArg);
   EXPECT_EQ(P->Deferrals[0].ItemArg, 0u);
+  EXPECT_FALSE(P->Deferrals[0].QueueArg);
+  EXPECT_EQ(P->Deferrals[1].QueueArg, 0u);
   RuleSet S({std::move(*P)});
   const DeferralStopRule *Cancel =
       S.deferralStopRule(PrimitiveName::Function, "cancel_work_sync");
@@ -345,6 +349,12 @@ object-refs:
   ASSERT_NE(Barrier, nullptr);
   EXPECT_EQ(Barrier->Stops, DeferredKind::Rcu);
   EXPECT_FALSE(Barrier->ItemArg);
+  EXPECT_FALSE(Barrier->QueueArg);
+  const DeferralStopRule *Destroy =
+      S.deferralStopRule(PrimitiveName::Function, "destroy_workqueue");
+  ASSERT_NE(Destroy, nullptr);
+  EXPECT_EQ(Destroy->QueueArg, 0u);
+  EXPECT_FALSE(Destroy->ItemArg);
   const ObjectRefRule *Get =
       S.objectRefRule(PrimitiveName::Function, "kobject_get");
   ASSERT_NE(Get, nullptr);
@@ -362,6 +372,11 @@ object-refs:
   EXPECT_NE(errorOf(std::string(Head) +
                     "deferral-stops:\n  - { function: f, stops: soon }\n")
                 .find("unknown 'stops' 'soon'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) +
+                    "deferral-stops:\n  - { function: f, stops: work, "
+                    "item-arg: 0, queue-arg: 1 }\n")
+                .find("either 'item-arg' or 'queue-arg'"),
             std::string::npos);
   EXPECT_NE(errorOf(std::string(Head) +
                     "object-refs:\n  - { function: f, put: 'a b' }\n")
