@@ -16,6 +16,7 @@ std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUnbalancedDecCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUncheckedTryModuleGetCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createUnverifiedRequestModuleCheck(CheckContext &);
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
@@ -45,6 +46,9 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-unchecked-try-module-get",
        "the result of try_module_get is ignored",
        createUncheckedTryModuleGetCheck},
+      {"modlife-unverified-request-module",
+       "a request_module result is taken as proof that the module is loaded",
+       createUnverifiedRequestModuleCheck},
   };
   return Checks;
 }

@@ -141,12 +141,12 @@ public:
   /// Every function of the translation unit that has a body, in source
   /// order (headers included).
   std::vector<const FunctionFacts *> allFunctions() const;
-  /// The TU-local functions that deferral primitives of the pack run later,
-  /// in source order of the deferral (see 'deferrals' in the rule pack).
   /// Whether the main file declares something only a module build writes
   /// (the pack's module-markers: init_module, MODULE_DEVICE_TABLE).
   bool hasModuleMarker() const;
 
+  /// The TU-local functions that deferral primitives of the pack run later,
+  /// in source order of the deferral (see 'deferrals' in the rule pack).
   const std::vector<DeferredCallback> &deferredCallbacks() const {
     return Deferred;
   }
