@@ -135,8 +135,10 @@ CharSourceRange removalOfStatement(const Stmt *S, const SourceManager &SM,
                                    const LangOptions &LO) {
   CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
   SourceLocation Begin = R.getBegin();
-  SourceLocation End = Lexer::findLocationAfterToken(
-      SM.getExpansionLoc(S->getEndLoc()), tok::semi, SM, LO, false);
+  // R ends at the last token as written: for a statement that ends in a
+  // macro call ("request_module(...);"), its ')' rather than its name.
+  SourceLocation End =
+      Lexer::findLocationAfterToken(R.getEnd(), tok::semi, SM, LO, false);
   if (End.isInvalid())
     End = Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO);
   bool Invalid = false;

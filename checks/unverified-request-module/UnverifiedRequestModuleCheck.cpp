@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/engine/TUAnalysis.h"
+#include "checks/FixIts.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -463,19 +464,10 @@ private:
     const LangOptions &LO = astContext().getLangOpts();
     CharSourceRange Lookup = Lexer::makeFileCharRange(
         CharSourceRange::getTokenRange(G.Lookup->getSourceRange()), SM, LO);
-    CharSourceRange Gone = Lexer::makeFileCharRange(
-        CharSourceRange::getTokenRange(If->getSourceRange()), SM, LO);
+    // The if goes with its ';' and its lines.
+    CharSourceRange Gone = removalOfStatement(If, SM, LO);
     if (Lookup.isInvalid() || Gone.isInvalid())
       return false;
-    // "if (!ops) request_module(...);": the statement's ';' goes too.
-    if (!isa<CompoundStmt>(If->getThen())) {
-      SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-          Gone.getEnd().getLocWithOffset(-1), tok::semi, SM, LO, false);
-      if (AfterSemi.isInvalid())
-        return false;
-      Gone.setEnd(AfterSemi);
-    }
-    Gone = wholeLines(Gone);
     Ctx.note(F, E.Use.Loc,
              "'" + TryThen->Primitive.Name +
                  "' looks the module up again after loading it");
@@ -484,27 +476,6 @@ private:
                 Lookup, TryThen->Primitive.Name + "(" + text(G.Lookup) + ", " +
                             Call.substr(Open + 1, Close - Open - 1) + ")"),
             FixItHint::CreateRemoval(Gone)});
-  }
-
-  /// R widened to whole lines when only blanks stand beside it, so that a
-  /// removed statement leaves no empty line.
-  CharSourceRange wholeLines(CharSourceRange R) const {
-    const SourceManager &SM = astContext().getSourceManager();
-    bool Invalid = false;
-    StringRef Buf = SM.getBufferData(SM.getFileID(R.getBegin()), &Invalid);
-    if (Invalid)
-      return R;
-    unsigned B = SM.getFileOffset(R.getBegin()), E = SM.getFileOffset(R.getEnd());
-    unsigned LB = B, LE = E;
-    while (LB > 0 && (Buf[LB - 1] == ' ' || Buf[LB - 1] == '\t'))
-      --LB;
-    while (LE < Buf.size() && (Buf[LE] == ' ' || Buf[LE] == '\t'))
-      ++LE;
-    if ((LB == 0 || Buf[LB - 1] == '\n') && LE < Buf.size() && Buf[LE] == '\n')
-      return CharSourceRange::getCharRange(
-          R.getBegin().getLocWithOffset(-int(B - LB)),
-          R.getEnd().getLocWithOffset(LE + 1 - E));
-    return R;
   }
 };
 
