@@ -358,7 +358,9 @@ private:
           V.Foreign = true;
           return V;
         }
-      if (!IsModule || stopped(D, Src))
+      // A callback defined in another file of the module may be stopped
+      // there too; only a file that holds both can tell.
+      if (!Def || !IsModule || stopped(D, Src))
         return std::nullopt;
       return V;
     }

@@ -24,7 +24,18 @@ struct poller {
 	struct timer_list watchdog;
 	struct task_struct *thread;
 	struct rcu_head rcu;
+	struct work_struct report;
 };
+
+/* Defined in another file of this module, which may also cancel it. */
+extern void poller_report_work(struct work_struct *work);
+
+void poller_report(struct poller *p)
+{
+	kref_get(&p->ref);
+	INIT_WORK(&p->report, poller_report_work);
+	schedule_work(&p->report);
+}
 
 static void poller_release(struct kref *ref)
 {
