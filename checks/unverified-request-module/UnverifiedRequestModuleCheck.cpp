@@ -242,12 +242,13 @@ private:
     return false;
   }
 
-  /// Whether E, a returned value, says success: the constant 0, or true in
-  /// a function returning bool.
+  /// Whether E, a returned value, says success: the constant 0 in a
+  /// function returning an integer, or true in one returning bool. (A 0 in
+  /// a function returning a pointer is NULL, a failure.)
   bool isSuccessValue(const Expr *E, const FunctionDecl *FD) const {
     Expr::EvalResult R;
-    if (!E || E->isValueDependent() || E->containsErrors() ||
-        !E->EvaluateAsInt(R, astContext()))
+    if (!E || !FD->getReturnType()->isIntegerType() || E->isValueDependent() ||
+        E->containsErrors() || !E->EvaluateAsInt(R, astContext()))
       return false;
     bool IsBool = FD->getReturnType()->isBooleanType();
     return IsBool ? R.Val.getInt() != 0 : R.Val.getInt() == 0;

@@ -73,6 +73,24 @@ int use_fs_kind(const char *name)
 	return fs->flags;
 }
 
+/* A NULL return after the load is a failure, not a success. */
+struct fs_kind *find_or_load(const char *name)
+{
+	if (!find_fs_kind(name)) {
+		if (request_module("fs-%s", name) == 0)
+			return find_fs_kind(name);
+		return 0;
+	}
+	return find_fs_kind(name);
+}
+
+void *find_or_nothing(const char *name)
+{
+	if (!find_fs_kind(name) && request_module("fs-%s", name) != 0)
+		return 0;
+	return 0;
+}
+
 int load_helper_module(void)
 {
 	int err = request_module("fs-helper");
