@@ -1,5 +1,6 @@
 //===- CheckRunner.cpp ----------------------------------------------------===//
 #include "checks/CheckRunner.h"
+#include "checks/Nolint.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/ASTContext.h"
@@ -63,6 +64,15 @@ TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
   TUAnalysis A(Ctx, PP, Rules);
   A.run(M);
   R.Findings = CC.takeFindings();
+  // NOLINT comments, read while the buffers are still there.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::erase_if(R.Findings, [&](const Finding &F) {
+    if (F.Where.Loc.isInvalid())
+      return false;
+    bool Invalid = false;
+    StringRef Buf = SM.getBufferData(SM.getFileID(F.Where.Loc), &Invalid);
+    return !Invalid && suppressedByNolint(Buf, F.Where.Offset, F.Check);
+  });
   R.Skipped = std::move(M.Skipped);
   return R;
 }
