@@ -6,7 +6,11 @@ set -euo pipefail
 PACKAGES=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
+  python3-jsonschema
 )
+# npm fetches the SARIF schema for a test; the machine image has it, and
+# Debian's package stands in where it does not.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

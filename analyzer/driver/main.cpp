@@ -8,6 +8,7 @@
 #include "analyzer/driver/Analyze.h"
 #include "analyzer/driver/ApplyFixes.h"
 #include "analyzer/driver/Output.h"
+#include "analyzer/driver/Reports.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,7 +40,12 @@ Examples:
   modlife -p build/ drivers/char/foo.c drivers/char/bar.c
   modlife -p build/ --checks='-*,modlife-sleep-before-inc' -j 2 foo.c
   modlife --fix foo.c -- -I include        (apply the fix-its in place)
+  modlife -p build/ --format=sarif --output modlife.sarif $(git diff --name-only -- '*.c')
+  modlife -p build/ --write-baseline .modlife-baseline.json drivers/*.c
+  modlife -p build/ --baseline .modlife-baseline.json drivers/*.c
+                                           (fail only on findings not recorded)
   modlife --list-checks
+  A '// NOLINT(modlife-...)' comment silences a finding, as in clang-tidy.
 
 Configuration:
   A .modlife.yaml found in the file's directory or above it selects checks,
@@ -105,6 +111,33 @@ static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
 static cl::opt<cl::boolOrDefault>
     Color("use-color", cl::desc("Use colors (default: when on a terminal)"),
           cl::cat(Category));
+enum class Format { Text, Json, Sarif };
+static cl::opt<Format> OutputFormat(
+    "format", cl::desc("How to print findings (default: text)"),
+    cl::values(clEnumValN(Format::Text, "text",
+                          "clang-style diagnostics, as editors and CI parse"),
+               clEnumValN(Format::Json, "json",
+                          "one JSON object: findings with notes and fixes"),
+               clEnumValN(Format::Sarif, "sarif",
+                          "SARIF 2.1.0, for code scanning services")),
+    cl::init(Format::Text), cl::cat(Category));
+static cl::opt<std::string>
+    OutputFile("output", cl::desc("Write the findings to this file, not stdout"),
+               cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that JSON, SARIF and baselines name files relative\n"
+             "to (default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("Accept the findings recorded in this file (see\n"
+             "--write-baseline); only new ones are printed and fail"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the findings of this run in a baseline file"),
+    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
     cl::desc("Test mode: check findings against the expected-warning comments "
@@ -231,11 +264,48 @@ int main(int argc, const char **argv) {
     return VerifyFailed || InputError ? 1 : 0;
 
   sortAndUnique(All);
-  bool UseColor = Color == cl::BOU_UNSET
-                      ? sys::Process::StandardOutIsDisplayed()
-                      : Color == cl::BOU_TRUE;
-  renderText(outs(), All, UseColor, ParseableFixits);
-  outs().flush();
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  if (!WriteBaseline.empty()) {
+    std::error_code EC;
+    raw_fd_ostream BOS(WriteBaseline, EC, sys::fs::OF_Text);
+    if (EC) {
+      errs() << "modlife: cannot write baseline '" << WriteBaseline
+             << "': " << EC.message() << "\n";
+      return 2;
+    }
+    writeBaseline(BOS, All, Root);
+  }
+  unsigned Accepted = 0;
+  if (!Baseline.empty())
+    if (Error E = applyBaseline(Baseline, All, Root, Accepted)) {
+      errs() << "modlife: " << toString(std::move(E)) << "\n";
+      return 2;
+    }
+
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
+    if (EC) {
+      errs() << "modlife: cannot write '" << OutputFile
+             << "': " << EC.message() << "\n";
+      return 2;
+    }
+  }
+  raw_ostream &OS = File ? *File : outs();
+  bool UseColor = !File && (Color == cl::BOU_UNSET
+                                ? sys::Process::StandardOutIsDisplayed()
+                                : Color == cl::BOU_TRUE);
+  if (OutputFormat == Format::Json)
+    renderJson(OS, All, Root);
+  else if (OutputFormat == Format::Sarif)
+    renderSarif(OS, All, Root, MODLIFE_VERSION);
+  else
+    renderText(OS, All, UseColor, ParseableFixits);
+  OS.flush();
 
   unsigned Remaining = All.size();
   if (Fix && !All.empty()) {
@@ -257,6 +327,8 @@ int main(int argc, const char **argv) {
       errs() << " (" << WithErrors << " with compiler errors)";
     if (WithFix && !Fix)
       errs() << "; " << WithFix << " can be fixed with --fix";
+    if (Accepted)
+      errs() << "; " << Accepted << " more accepted by the baseline";
     errs() << "\n";
   }
   if (InputError)
