@@ -11,7 +11,7 @@ using namespace clang;
 
 namespace modlife {
 
-static const FunctionDecl *functionIn(const Expr *E) {
+const FunctionDecl *functionNamedBy(const Expr *E) {
   if (!E)
     return nullptr;
   E = E->IgnoreParenCasts();
@@ -77,7 +77,7 @@ public:
         Pinned = true;
       if (!llvm::is_contained(R->Fields, F->getName()))
         continue;
-      if (const FunctionDecl *FD = functionIn(Init))
+      if (const FunctionDecl *FD = functionNamedBy(Init))
         Found.push_back(
             {FD,
              {R->StructName, F->getName().str(),
@@ -120,7 +120,7 @@ public:
     }
     if (!llvm::is_contained(R->Fields, F->getName()))
       return true;
-    if (const FunctionDecl *FD = functionIn(BO->getRHS())) {
+    if (const FunctionDecl *FD = functionNamedBy(BO->getRHS())) {
       Map[FD].push_back({R->StructName, F->getName().str(),
                          Ctx.getSourceManager().getFileLoc(BO->getBeginLoc()),
                          false, R->FailureCleanupField});

@@ -11,10 +11,15 @@
 namespace clang {
 class ASTContext;
 class Decl;
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
 namespace modlife {
+
+/// The function an expression names, "f" or "&f" through parens and casts
+/// (its canonical declaration), or null.
+const clang::FunctionDecl *functionNamedBy(const clang::Expr *E);
 
 /// One place where a function is stored into an ops struct field.
 struct EntryPointWiring {

@@ -132,6 +132,22 @@ ModuleRef PrimitiveMatcher::moduleFromExpr(const Expr *E) const {
   return moduleFromText(textOf(E->getSourceRange()));
 }
 
+std::optional<SourceRange>
+PrimitiveMatcher::writtenInvocationOf(SourceLocation Loc,
+                                      StringRef Macro) const {
+  for (unsigned Guard = 0; Loc.isMacroID() && Guard < 256; ++Guard) {
+    CharSourceRange Exp = SM.getImmediateExpansionRange(Loc);
+    if (!SM.isMacroArgExpansion(Loc) &&
+        Lexer::getImmediateMacroName(Loc, SM, LO) == Macro) {
+      if (!Exp.getBegin().isFileID())
+        return std::nullopt;
+      return Exp.getAsRange();
+    }
+    Loc = Exp.getBegin();
+  }
+  return std::nullopt;
+}
+
 std::optional<CharSourceRange>
 PrimitiveMatcher::macroArgumentRange(SourceRange Expansion,
                                      unsigned Index) const {

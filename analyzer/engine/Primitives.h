@@ -102,6 +102,12 @@ public:
   /// The source text of a range, with macro locations mapped to the file.
   std::string textOf(clang::SourceRange R) const;
 
+  /// The extent of the call of Macro whose expansion produced Loc, when
+  /// that call is written in a file: a call inside another macro's body has
+  /// arguments nobody wrote, and none can be read from the text.
+  std::optional<clang::SourceRange>
+  writtenInvocationOf(clang::SourceLocation Loc, llvm::StringRef Macro) const;
+
   /// Where argument Index of the macro call whose file extent is Expansion
   /// is written: "&d->work" for argument 0 of "INIT_WORK(&d->work, fn)".
   /// The preprocessor keeps no macro arguments, so the written text is split

@@ -18,6 +18,18 @@ namespace modlife {
 AnalysisHandler::~AnalysisHandler() = default;
 FunctionFacts::~FunctionFacts() = default;
 
+std::optional<std::pair<const CFGBlock *, unsigned>>
+FunctionFacts::positionOf(const Stmt *S) const {
+  if (!Cfg)
+    return std::nullopt;
+  for (const CFGBlock *B : *Cfg)
+    for (unsigned I = 0; I < B->size(); ++I)
+      if (std::optional<CFGStmt> CS = (*B)[I].getAs<CFGStmt>();
+          CS && CS->getStmt() == S)
+        return std::make_pair(B, I);
+  return std::nullopt;
+}
+
 TUAnalysis::TUAnalysis(ASTContext &Ctx, const Preprocessor *PP,
                        const rules::RuleSet &Rules)
     : Ctx(Ctx), Rules(Rules), Matcher(Rules, Ctx, PP) {}

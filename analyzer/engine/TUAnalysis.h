@@ -21,6 +21,7 @@
 namespace clang {
 class ASTContext;
 class CFG;
+class CFGBlock;
 class ParentMap;
 class Preprocessor;
 } // namespace clang
@@ -51,6 +52,9 @@ public:
   /// Events in element order, keyed by the element's statement.
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ElementEvent, 1>>
       Events;
+  /// The block and element index where S stands in the CFG, if it does.
+  std::optional<std::pair<const clang::CFGBlock *, unsigned>>
+  positionOf(const clang::Stmt *S) const;
   ~FunctionFacts();
 };
 

@@ -12,12 +12,12 @@
 // or flushes it (the exit path's cancel_work_sync()).
 //
 //===----------------------------------------------------------------------===//
+#include "analyzer/engine/EntryPoints.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -113,8 +113,7 @@ struct FunctionScan {
 class Scanner {
 public:
   explicit Scanner(const TUAnalysis &A)
-      : A(A), SM(A.context().getSourceManager()),
-        LO(A.context().getLangOpts()), Rules(A.rules()) {}
+      : A(A), Rules(A.rules()) {}
 
   FunctionScan scan(const FunctionDecl *FD) {
     FunctionScan Out;
@@ -137,24 +136,6 @@ private:
       walk(Child, FD, Out);
   }
 
-  /// The extent of the invocation of Macro that produced Loc, when it is
-  /// written in a file: arguments of a use inside another macro's body
-  /// cannot be read from the text.
-  std::optional<SourceRange> invocationOf(SourceLocation Loc,
-                                          StringRef Macro) const {
-    for (unsigned Guard = 0; Loc.isMacroID() && Guard < 256; ++Guard) {
-      CharSourceRange Exp = SM.getImmediateExpansionRange(Loc);
-      if (!SM.isMacroArgExpansion(Loc) &&
-          Lexer::getImmediateMacroName(Loc, SM, LO) == Macro) {
-        if (!Exp.getBegin().isFileID())
-          return std::nullopt;
-        return Exp.getAsRange();
-      }
-      Loc = Exp.getBegin();
-    }
-    return std::nullopt;
-  }
-
   const Expr *macroArg(const Stmt *Root, SourceRange Invocation,
                        std::optional<unsigned> Index) const {
     if (!Index)
@@ -175,7 +156,8 @@ private:
       const auto *SR = Rules.deferralStopRule(PrimitiveName::Macro, M);
       if (!DR && !SR)
         continue;
-      std::optional<SourceRange> Inv = invocationOf(S->getBeginLoc(), M);
+      std::optional<SourceRange> Inv =
+          A.matcher().writtenInvocationOf(S->getBeginLoc(), M);
       if (!Inv || !Seen.insert(Inv->getBegin()).second)
         continue;
       if (DR) {
@@ -249,21 +231,9 @@ private:
   }
 
   const TUAnalysis &A;
-  const SourceManager &SM;
-  const LangOptions &LO;
   const rules::RuleSet &Rules;
   llvm::DenseSet<SourceLocation> Seen;
 };
-
-/// The function a callback expression names, looking through "&".
-const FunctionDecl *namedFunction(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_AddrOf)
-    E = U->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-}
 
 /// A call in FD's body through field F ("ss->func(ss->data)").
 const CallExpr *callThroughField(const Stmt *S, const FieldDecl *F) {
@@ -348,7 +318,7 @@ private:
     V.D = &D;
     V.Callback = Src.Callback;
     const Expr *CB = Src.Callback->IgnoreParenCasts();
-    if (const FunctionDecl *Own = namedFunction(CB)) {
+    if (const FunctionDecl *Own = functionNamedBy(CB)) {
       V.Runs = Own;
       // The caller's function stored where the callback calls it.
       const FunctionDecl *Def = Own->getDefinition();

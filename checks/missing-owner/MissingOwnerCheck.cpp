@@ -9,6 +9,7 @@
 // module themselves (2.4's MOD_INC_USE_COUNT in open()).
 //
 //===----------------------------------------------------------------------===//
+#include "analyzer/engine/EntryPoints.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/FixIts.h"
 #include "checks/ModlifeCheck.h"
@@ -35,16 +36,6 @@ bool isNullPointer(const Expr *E, ASTContext &Ctx) {
   return !E->containsErrors() && !E->isValueDependent() &&
          E->getType()->isIntegerType() && E->EvaluateAsInt(R, Ctx) &&
          R.Val.getInt().isZero();
-}
-
-const FunctionDecl *functionNamedBy(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-  return FD ? FD->getCanonicalDecl() : nullptr;
 }
 
 /// Every variable with static storage that E mentions.

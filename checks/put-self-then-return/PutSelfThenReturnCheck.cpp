@@ -32,22 +32,13 @@ struct AfterRelease {
   const ReturnStmt *Return = nullptr;
 };
 
-AfterRelease whatFollows(const CFG &Cfg, const Stmt *S) {
-  const CFGBlock *Start = nullptr;
-  unsigned Index = 0;
-  for (const CFGBlock *B : Cfg) {
-    unsigned I = 0;
-    for (const CFGElement &El : *B) {
-      if (auto CS = El.getAs<CFGStmt>(); CS && CS->getStmt() == S) {
-        Start = B;
-        Index = I;
-      }
-      ++I;
-    }
-  }
+AfterRelease whatFollows(const FunctionFacts &FF, const Stmt *S) {
   AfterRelease R;
-  if (!Start)
+  auto Pos = FF.positionOf(S);
+  if (!Pos)
     return R;
+  const CFG &Cfg = *FF.Cfg;
+  auto [Start, Index] = *Pos;
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work{
       {Start, Index + 1}};
   llvm::DenseSet<const CFGBlock *> Seen{Start};
@@ -98,7 +89,7 @@ private:
 
   void check(const DeferredCallback &D, const FunctionFacts &FF,
              const ElementEvent &E) {
-    AfterRelease After = whatFollows(*FF.Cfg, E.At);
+    AfterRelease After = whatFollows(FF, E.At);
     if (!After.ReachesExit || !Reported.insert(E.At).second)
       return;
     std::string Thread = D.Function->getName().str();

@@ -198,16 +198,6 @@ private:
     return std::nullopt;
   }
 
-  /// Where S stands in the CFG.
-  static std::optional<std::pair<const CFGBlock *, unsigned>>
-  positionOf(const CFG &Cfg, const Stmt *S) {
-    for (const CFGBlock *B : Cfg)
-      for (unsigned I = 0; I < B->size(); ++I)
-        if (auto CS = (*B)[I].getAs<CFGStmt>(); CS && CS->getStmt() == S)
-          return std::make_pair(B, I);
-    return std::nullopt;
-  }
-
   bool isFreshLookup(const Stmt *S, const FailedLookup &G) const {
     if (G.Var) {
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
@@ -285,7 +275,7 @@ private:
   /// tested and found to be 0.
   std::optional<Trust> followLoad(const FunctionFacts &FF, const Stmt *Anchor,
                                   const FailedLookup &G) const {
-    auto Start = positionOf(*FF.Cfg, Anchor);
+    auto Start = FF.positionOf(Anchor);
     if (!Start)
       return std::nullopt;
     // The anchor is the outermost statement that begins with the macro:
