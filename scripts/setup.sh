@@ -7,6 +7,8 @@ PACKAGES=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
   python3-jsonschema
+  # Another clang-tidy major, for the plugin's version-guard test.
+  clang-tidy-14
 )
 # npm fetches the SARIF schema for a test; the machine image has it, and
 # Debian's package stands in where it does not.

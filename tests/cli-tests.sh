@@ -162,6 +162,15 @@ check "analysis through a compile database" 1 $st
 if [ "$before" == "$after" ]; then passed=$((passed+1)); echo "ok: nothing written into the tree"; else
   echo "FAIL: the tree changed:"; diff <(echo "$before") <(echo "$after"); failures=$((failures+1)); fi
 
+# --stdin: an editor's unsaved buffer is analyzed, not the file on disk.
+out="$(sed 's/^.*request_irq.*$/\tif (0)/' "$work/open.c" | "$modlife" --quiet --stdin "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "--stdin analyzes the buffer, not the disk" 0 $st
+out="$("$modlife" --quiet --stdin "$work/open.c" -- "${args[@]}" < "$work/open.c" 2>&1)"; st=$?
+check "--stdin with the file's own text" 1 $st "$out" "modlife-sleep-before-inc"
+out="$("$modlife" --stdin --fix "$work/open.c" -- "${args[@]}" </dev/null 2>&1)"; st=$?
+check "--stdin with --fix is refused" 2 $st "$out" "--stdin takes exactly one source file"
+one_line "--stdin with --fix" "$out"
+
 out="$("$modlife" --list-checks 2>&1)"; st=$?
 check "--list-checks" 0 $st "$out" "modlife-missing-dec-on-error"
 out="$("$modlife" --help 2>&1)"; st=$?

@@ -239,11 +239,13 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                       const EffectiveConfig &Cfg, const RunOptions &Opts) {
   FileResult R;
   R.File = File;
-  if (!sys::fs::exists(File)) {
+  auto Unsaved = Opts.Contents.find(File);
+  bool HasContents = Unsaved != Opts.Contents.end();
+  if (!HasContents && !sys::fs::exists(File)) {
     R.FatalError = "error: no such file: '" + File + "'";
     return R;
   }
-  if (sys::fs::is_directory(File)) {
+  if (!HasContents && sys::fs::is_directory(File)) {
     R.FatalError = "error: '" + File + "' is a directory, not a source file";
     return R;
   }
@@ -257,6 +259,8 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   }
   ClangTool Tool(DB, {File});
   Tool.setPrintErrorMessage(false);
+  if (HasContents)
+    Tool.mapVirtualFile(Absolute, Unsaved->second);
   Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   CommandLineArguments Extra = {"-ferror-limit=0"};
   if (!Opts.Verify)

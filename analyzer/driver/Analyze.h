@@ -28,6 +28,9 @@ struct RunOptions {
   /// Emit findings as compiler diagnostics checked by clang's -verify.
   bool Verify = false;
   std::vector<std::string> ExtraArgs;
+  /// Files analyzed with these contents instead of what is on disk (an
+  /// editor's unsaved buffers), by the path given on the command line.
+  std::map<std::string, std::string> Contents;
 };
 
 /// Everything one translation unit gave.

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
@@ -138,6 +139,12 @@ static cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the findings of this run in a baseline file"),
     cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Stdin(
+    "stdin",
+    cl::desc("Read the one source file's contents from standard input (an\n"
+             "editor's unsaved buffer); its path still selects the compile\n"
+             "command and .modlife.yaml"),
+    cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
     cl::desc("Test mode: check findings against the expected-warning comments "
@@ -181,6 +188,21 @@ int main(int argc, const char **argv) {
     WithColor::error(errs(), "modlife")
         << "no input files; run 'modlife --help' for usage\n";
     return 2;
+  }
+  std::string StdinContents;
+  if (Stdin) {
+    if (Files.size() != 1 || Fix) {
+      WithColor::error(errs(), "modlife")
+          << "--stdin takes exactly one source file and no --fix\n";
+      return 2;
+    }
+    ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getSTDIN();
+    if (!In) {
+      WithColor::error(errs(), "modlife")
+          << "cannot read standard input: " << In.getError().message() << "\n";
+      return 2;
+    }
+    StdinContents = (*In)->getBuffer().str();
   }
   std::unique_ptr<CompilationDatabase> DB;
   if (!BuildPath.empty()) {
@@ -232,6 +254,8 @@ int main(int argc, const char **argv) {
   Opts.Jobs = std::max(1u, unsigned(Jobs));
   Opts.Verify = Verify;
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  if (Stdin)
+    Opts.Contents[Files.front()] = std::move(StdinContents);
 
   std::string ConfigError;
   std::vector<FileResult> Results = analyzeFiles(*DB, Files, Opts, ConfigError);
