@@ -20,7 +20,7 @@ fi
 for t in "${others[@]}"; do
   other="${t#clang-tidy-}"
   status=0
-  "$t" --load="$plugin" --checks='-*,modlife-*' "$case" -- "$@" \
+  LD_PRELOAD="${MODLIFE_TIDY_PRELOAD:-}" "$t" --load="$plugin" --checks='-*,modlife-*' "$case" -- "$@" \
     >"$scratch/out" 2>"$scratch/err" || status=$?
   if [ "$status" -eq 0 ] || [ "$status" -gt 128 ]; then
     echo "FAIL: $t with the LLVM $major plugin exited $status" >&2

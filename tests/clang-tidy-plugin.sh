@@ -10,7 +10,9 @@
 #   clang-tidy-plugin.sh <modlife> <plugin.so> <source root>
 set -euo pipefail
 modlife="$1" plugin="$2" root="$3"
-tidy=clang-tidy-19
+# A sanitizer build's plugin needs the sanitizer runtime preloaded into the
+# (uninstrumented) clang-tidy, and only there: the CLI carries its own.
+tidy() { LD_PRELOAD="${MODLIFE_TIDY_PRELOAD:-}" clang-tidy-19 "$@"; }
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -44,7 +46,7 @@ for g in m24 m6 m6b; do
   mapfile -t files < <(printf '%s' "${group[$g]}")
   declare -n args="$g"
   "$modlife" --quiet "${files[@]}" -- "${args[@]}" >"$scratch/cli.$g" 2>&1 || true
-  "$tidy" --load="$plugin" --checks='-*,modlife-*' --quiet "${files[@]}" \
+  tidy --load="$plugin" --checks='-*,modlife-*' --quiet "${files[@]}" \
     -- "${args[@]}" >"$scratch/tidy.$g" 2>&1 || true
   findings "$scratch/cli.$g" >"$scratch/cli.sorted"
   findings "$scratch/tidy.$g" >"$scratch/tidy.sorted"
@@ -68,7 +70,7 @@ for golden in "$root"/testdata/checks/*/*.fixed.c; do
     *) args=("${m24[@]}") ;;
   esac
   cp "$case" "$scratch/case.c"
-  "$tidy" --load="$plugin" --checks='-*,modlife-*' --quiet --fix \
+  tidy --load="$plugin" --checks='-*,modlife-*' --quiet --fix \
     "$scratch/case.c" -- "${args[@]}" >"$scratch/fix.out" 2>&1 || true
   diff -u --label golden --label clang-tidy-fix "$golden" "$scratch/case.c" ||
     fail "clang-tidy --fix differs from $(basename "$golden")"
@@ -76,7 +78,7 @@ for golden in "$root"/testdata/checks/*/*.fixed.c; do
 done
 [ "$fixed" -ge 10 ] || fail "only $fixed fix-it goldens found"
 cp "$root/testdata/checks/modlife-unchecked-try-module-get/ignored-result.c" "$scratch/case.c"
-"$tidy" --load="$plugin" --checks='-*,modlife-*' --quiet \
+tidy --load="$plugin" --checks='-*,modlife-*' --quiet \
   --export-fixes="$scratch/fixes.yaml" "$scratch/case.c" -- "${m6[@]}" >/dev/null 2>&1 || true
 grep -q 'DiagnosticName: *modlife-unchecked-try-module-get' "$scratch/fixes.yaml" ||
   fail "--export-fixes has no modlife diagnostic"
@@ -91,7 +93,7 @@ Checks: '-*,modlife-*'
 CheckOptions:
   modlife-unchecked-try-module-get.FailureValue: '-EAGAIN'
 YAML
-"$tidy" --load="$plugin" --quiet --export-fixes="$scratch/opts.yaml" \
+tidy --load="$plugin" --quiet --export-fixes="$scratch/opts.yaml" \
   "$scratch/opts/case.c" -- "${m6[@]}" >/dev/null 2>&1 || true
 grep -q "ReplacementText: .*EAGAIN" "$scratch/opts.yaml" ||
   fail ".clang-tidy's FailureValue did not reach the check"
@@ -101,7 +103,7 @@ case24="$root/testdata/checks/modlife-sleep-before-inc/keith-open-foo.c"
 cp "$case24" "$scratch/opts/old.c"
 for pack in linux linux-2.4; do
   printf "Checks: '-*,modlife-*'\nCheckOptions:\n  modlife.RulePacks: '%s'\n" "$pack" >"$scratch/opts/.clang-tidy"
-  "$tidy" --load="$plugin" --quiet "$scratch/opts/old.c" -- "${m24[@]}" \
+  tidy --load="$plugin" --quiet "$scratch/opts/old.c" -- "${m24[@]}" \
     >"$scratch/pack.$pack" 2>&1 || true
 done
 grep -q 'modlife-sleep-before-inc' "$scratch/pack.linux-2.4" ||
@@ -109,7 +111,7 @@ grep -q 'modlife-sleep-before-inc' "$scratch/pack.linux-2.4" ||
 ! grep -q 'modlife-sleep-before-inc' "$scratch/pack.linux" ||
   fail "modlife.RulePacks=linux was ignored"
 printf "Checks: '-*,modlife-*'\nCheckOptions:\n  modlife-no-such-check.Option: '1'\n" >"$scratch/opts/.clang-tidy"
-"$tidy" --load="$plugin" --quiet "$scratch/opts/case.c" -- "${m6[@]}" \
+tidy --load="$plugin" --quiet "$scratch/opts/case.c" -- "${m6[@]}" \
   >"$scratch/badopt" 2>&1 || true
 grep -q "option 'modlife-no-such-check.Option' names no known check" "$scratch/badopt" ||
   { cat "$scratch/badopt" >&2; fail "an option for no known check was accepted"; }
@@ -126,7 +128,7 @@ json.dump([{"directory": d, "file": os.path.join(d, f),
            for f in sorted(os.listdir(d)) if f.endswith(".c")],
           open(os.path.join(d, "compile_commands.json"), "w"))
 PY
-run-clang-tidy-19 -clang-tidy-binary "$(command -v $tidy)" -load "$plugin" \
+LD_PRELOAD="${MODLIFE_TIDY_PRELOAD:-}" run-clang-tidy-19 -clang-tidy-binary "$(command -v clang-tidy-19)" -load "$plugin" \
   -checks='-*,modlife-*' -quiet -p "$scratch/db" >"$scratch/run.out" 2>&1 || true
 for want in modlife-unchecked-try-module-get modlife-missing-owner; do
   grep -q "warning: .*\[$want\]" "$scratch/run.out" ||
