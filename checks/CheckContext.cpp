@@ -1,6 +1,7 @@
 //===- CheckContext.cpp ---------------------------------------------------===//
 #include "checks/CheckContext.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -26,7 +27,13 @@ SourcePoint CheckContext::point(SourceLocation Loc) const {
   PresumedLoc PL = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
   if (PL.isInvalid())
     return P;
-  P.File = PL.getFilename();
+  // Absolute, against the compile command's directory: a relative name in
+  // the compile database means nothing to the caller's directory, where
+  // reports are read and --fix writes.
+  SmallString<256> File(PL.getFilename());
+  SM.getFileManager().makeAbsolutePath(File);
+  sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  P.File = File.str().str();
   P.Line = PL.getLine();
   P.Column = PL.getColumn();
   P.Offset = SM.getFileOffset(Loc);

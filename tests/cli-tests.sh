@@ -161,6 +161,16 @@ after="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
 check "analysis through a compile database" 1 $st
 if [ "$before" == "$after" ]; then passed=$((passed+1)); echo "ok: nothing written into the tree"; else
   echo "FAIL: the tree changed:"; diff <(echo "$before") <(echo "$after"); failures=$((failures+1)); fi
+# A relative file in the compile command is relative to its directory, not
+# to where modlife runs: reports name the real file and --fix edits it.
+out="$(cd / && "$modlife" --quiet -p "$work/tree" "$work/tree/drv.c" 2>&1)"; st=$?
+check "relative compile-command paths are reported absolute" 1 $st "$out" "^$work/tree/drv.c:8:6: warning:"
+cp -r "$work/tree" "$work/tree2"
+sed -i "s|$work/tree/|$work/tree2/|g" "$work/tree2/compile_commands.json"
+out="$(cd "$work" && "$modlife" --quiet --fix -p "$work/tree2" "$work/tree2/drv.c" 2>&1)"; st=$?
+if ! cmp -s "$work/tree/drv.c" "$work/tree2/drv.c" && [ ! -e "$work/drv.c" ]; then
+  passed=$((passed+1)); echo "ok: --fix edits the compile command's file from another directory"
+else echo "FAIL: --fix did not edit $work/tree2/drv.c:"; echo "$out"; failures=$((failures+1)); fi
 
 # --stdin: an editor's unsaved buffer is analyzed, not the file on disk.
 out="$(sed 's/^.*request_irq.*$/\tif (0)/' "$work/open.c" | "$modlife" --quiet --stdin "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
