@@ -9,6 +9,8 @@ PACKAGES=(
   python3-jsonschema
   # Another clang-tidy major, for the plugin's version-guard test.
   clang-tidy-14
+  # A real editor for the LSP configuration test.
+  neovim
 )
 # npm fetches the SARIF schema for a test; the machine image has it, and
 # Debian's package stands in where it does not.
