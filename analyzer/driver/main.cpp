@@ -45,6 +45,8 @@ Examples:
   modlife -p build/ --write-baseline .modlife-baseline.json drivers/*.c
   modlife -p build/ --baseline .modlife-baseline.json drivers/*.c
                                            (fail only on findings not recorded)
+  modlife -p build/ --stdin drivers/char/foo.c < unsaved-buffer.c
+                                           (an editor's buffer; see modlife-lsp)
   modlife --list-checks
   A '// NOLINT(modlife-...)' comment silences a finding, as in clang-tidy.
 
@@ -57,6 +59,9 @@ Configuration:
       CheckOptions:
         modlife-sleep-before-inc.NonConstantFlags: no-sleep
   Command-line flags override the file.
+
+Other front ends: clang-tidy-19 --load=build/lib/modlife-clang-tidy-llvm19.so,
+and build/bin/modlife-lsp for editors (integrations/ in the source tree).
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error.
 )";
