@@ -6,7 +6,9 @@ set -euo pipefail
 PACKAGES=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
-  python3-jsonschema
+  python3-jsonschema python3-yaml
+  # Vim's quickfix parser reads the text format in a test.
+  vim
   # Another clang-tidy major, for the plugin's version-guard test.
   clang-tidy-14
   # A real editor for the LSP configuration test.
