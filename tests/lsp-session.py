@@ -190,6 +190,15 @@ def main():
                                             "contentChanges": [{"text": on_disk}]})
         if len(s.diagnostics(uri, 8, "diagnostics for the reverted text")) != 1:
             fail("the finding did not come back")
+        # .modlife.yaml is read, as by the CLI: turning the check off and
+        # saving clears the finding.
+        config = os.path.join(work, ".modlife.yaml")
+        with open(config, "w") as f:
+            f.write("Checks: '-*,modlife-missing-owner'\n")
+        s.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        if s.diagnostics(uri, 8, "diagnostics after .modlife.yaml turned the check off"):
+            fail(".modlife.yaml was not read")
+        os.remove(config)
 
         # 4. Garbage C and broken JSON-RPC: the server answers and lives on.
         s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 9},
