@@ -55,7 +55,7 @@ python3 "$ci/sarif-to-codequality.py" bad.sarif >/dev/null 2>err || status=$?
 mkdir repo && cd repo && git init -q .
 cp "$case" drv.c
 cp "$root/testdata/checks/modlife-unverified-request-module/try-then-fix.fixed.c" clean.c
-hook() { MODLIFE="$modlife" "$ci/pre-commit-modlife.sh" "$@" >hook.out 2>&1; }
+hook() { env -u MODLIFE_COMPILE_COMMANDS_DIR MODLIFE="$modlife" "$ci/pre-commit-modlife.sh" "$@" >hook.out 2>&1; }
 status=0; hook drv.c || status=$?
 [ "$status" -eq 2 ] || fail "the hook without a compile database gave $status"
 python3 - "$PWD" "$@" <<'PY'

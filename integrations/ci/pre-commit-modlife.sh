@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # pre-commit entry: modlife on the staged .c files pre-commit passes.
-# The compile database is $MODLIFE_BUILD_DIR, else the first of ./ and
+# The compile database is $MODLIFE_COMPILE_COMMANDS_DIR, else the first of ./ and
 # ./build/ at the top of the repository that has compile_commands.json.
 # A .modlife-baseline.json at the top is honoured. Exit status is modlife's:
 # 1 (findings) blocks the commit, 2 is an error.
@@ -8,14 +8,14 @@ set -euo pipefail
 [ $# -gt 0 ] || exit 0
 modlife="${MODLIFE:-modlife}"
 top="$(git rev-parse --show-toplevel)"
-db="${MODLIFE_BUILD_DIR:-}"
+db="${MODLIFE_COMPILE_COMMANDS_DIR:-}"
 if [ -z "$db" ]; then
   for d in "$top" "$top/build"; do
     [ -f "$d/compile_commands.json" ] && { db="$d"; break; }
   done
 fi
 if [ -z "$db" ]; then
-  echo "modlife: no compile_commands.json in $top or $top/build; set MODLIFE_BUILD_DIR" >&2
+  echo "modlife: no compile_commands.json in $top or $top/build; set MODLIFE_COMPILE_COMMANDS_DIR" >&2
   exit 2
 fi
 baseline=()
