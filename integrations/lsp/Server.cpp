@@ -270,6 +270,7 @@ void Server::didClose(const json::Object &Params) {
   std::optional<std::string> Uri = uriIn(Params);
   if (!Uri)
     return;
+  std::lock_guard<std::mutex> Publishing(PublishMu);
   {
     std::lock_guard<std::mutex> Lock(Mu);
     if (!Docs.erase(*Uri))
@@ -315,6 +316,10 @@ void Server::workerLoop() {
       Diagnostics = diagnosticsFrom(J, O.Json);
     if (!O.Failure.empty())
       log(LogWarning, "modlife-lsp: " + O.Failure);
+    // Held from the check that the document is still open until the send,
+    // so that a didClose cannot slip in between and see its empty
+    // diagnostics overwritten by these.
+    std::unique_lock<std::mutex> Publishing(PublishMu);
     Lock.lock();
     auto It = Docs.find(J.Uri);
     if (O.Stale || It == Docs.end() || It->second.Version != J.Version)
@@ -330,6 +335,7 @@ void Server::workerLoop() {
                   .count()
            << " ms\n";
     publish(J.Uri, J.Version, Diagnostics);
+    Publishing.unlock();
     Lock.lock();
   }
 }

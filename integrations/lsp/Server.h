@@ -104,6 +104,9 @@ private:
   bool Initialized = false, ShutdownRequested = false;
 
   std::mutex Mu;
+  /// Orders publishing after the open-check against didClose; taken before
+  /// Mu, and never held while waiting for an analysis.
+  std::mutex PublishMu;
   std::condition_variable Wake;
   std::map<std::string, Document> Docs;
   bool Stopping = false;
