@@ -8,6 +8,7 @@ parallel jobs:
   modlife -j         the modlife CLI, one process for all TUs (how it is used)
   tidy+plugin        clang-tidy-19 --load=<plugin> --checks='-*,modlife-*'
   tidy linuxkernel   clang-tidy-19 --checks='-*,linuxkernel-*' (make clang-tidy)
+  coccinelle         spatch with bench/coccinelle/module-refs.cocci, if installed
 and reports wall time and peak memory (max RSS of any one process) as
 ratios to the floor. Then scaling: modlife's time against the number of TUs
 for 1 and 2 jobs, and synthetic worst cases (bench/synthetic.py).
@@ -24,6 +25,7 @@ import concurrent.futures
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -124,6 +126,13 @@ def main():
          [(["clang-tidy-19", "--quiet", "--checks=-*,linuxkernel-*", "-p", a.db, f], None)
           for f in files], a.jobs),
     ]
+    # Coccinelle, a peer point: semantic patches for two of the same shapes
+    # (bench/coccinelle/), on the same files, when spatch is installed.
+    if shutil.which("spatch"):
+        cocci = os.path.join(HERE, "coccinelle", "module-refs.cocci")
+        tools.append(("coccinelle (spatch)",
+                      [(["spatch", "--very-quiet", "--sp-file", cocci, f], None) for f in files],
+                      a.jobs))
     results = []
     for name, commands, jobs in tools:
         r = run_tool(name, commands, jobs)
