@@ -181,6 +181,38 @@ out="$("$modlife" --stdin --fix "$work/open.c" -- "${args[@]}" </dev/null 2>&1)"
 check "--stdin with --fix is refused" 2 $st "$out" "--stdin takes exactly one source file"
 one_line "--stdin with --fix" "$out"
 
+# Sharding and merging: two shards' JSON reports merge into exactly the
+# report of one run over all files, in JSON and in SARIF.
+cp "$work/open.c" "$work/open3.c"
+three=("$work/open.c" "$work/open2.c" "$work/open3.c")
+for fmt in json sarif; do
+  (cd "$work" && "$modlife" --quiet --format=$fmt --output "full.$fmt" "${three[@]}" -- "${args[@]}" >/dev/null 2>&1)
+done
+for k in 1 2; do
+  out="$(cd "$work" && "$modlife" --quiet --shard $k/2 --format=json --output "shard$k.json" "${three[@]}" -- "${args[@]}" 2>&1)"; st=$?
+  check "--shard $k/2" 1 $st
+done
+n1=$(grep -c '"check"' "$work/shard1.json"); n2=$(grep -c '"check"' "$work/shard2.json")
+if [ "$n1" -ge 1 ] && [ "$n2" -ge 1 ] && [ $((n1 + n2)) -eq "$(grep -c '"check"' "$work/full.json")" ]; then
+  passed=$((passed+1)); echo "ok: the shards split the files ($n1 + $n2 findings)"
+else echo "FAIL: shards have $n1 and $n2 findings"; failures=$((failures+1)); fi
+for fmt in json sarif; do
+  out="$(cd "$work" && "$modlife" --quiet --merge --format=$fmt --output "merged.$fmt" shard2.json shard1.json 2>&1)"; st=$?
+  check "--merge to $fmt" 1 $st
+  if cmp -s "$work/full.$fmt" "$work/merged.$fmt"; then passed=$((passed+1)); echo "ok: merged $fmt equals the full run's"
+  else echo "FAIL: merged $fmt differs:"; diff "$work/full.$fmt" "$work/merged.$fmt" | head -5; failures=$((failures+1)); fi
+done
+out="$("$modlife" --shard 3/2 "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+check "--shard 3/2 is refused" 2 $st "$out" "--shard wants K/N"
+one_line "--shard 3/2" "$out"
+out="$("$modlife" --merge "$work/open.c" 2>&1)"; st=$?
+check "--merge of a non-report" 2 $st "$out" "is not a modlife JSON report"
+one_line "--merge of a non-report" "$out"
+# A multi-file run ends with the summary table.
+out="$("$modlife" "${three[@]}" -- "${args[@]}" 2>&1 >/dev/null)"; st=$?
+check "summary table" 1 $st "$out" "findings per check"
+check "summary total time" 1 $st "$out" "modlife: 3 files in [0-9.]+ s"
+
 out="$("$modlife" --list-checks 2>&1)"; st=$?
 check "--list-checks" 0 $st "$out" "modlife-missing-dec-on-error"
 out="$("$modlife" --help 2>&1)"; st=$?

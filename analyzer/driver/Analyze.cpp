@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
+#include <chrono>
 #include <mutex>
 
 using namespace clang;
@@ -325,15 +326,26 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
   }
 
   std::vector<FileResult> Results(Files.size());
+  std::mutex DoneMu;
+  auto Analyze = [&](size_t I) {
+    auto Start = std::chrono::steady_clock::now();
+    Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts);
+    Results[I].Seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - Start)
+                             .count();
+    if (Opts.OnFileDone) {
+      std::lock_guard<std::mutex> Lock(DoneMu);
+      Opts.OnFileDone(Results[I]);
+    }
+  };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
-      Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts);
+      Analyze(I);
     return Results;
   }
   DefaultThreadPool Pool(hardware_concurrency(Opts.Jobs));
   for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async(
-        [&, I] { Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts); });
+    Pool.async([&, I] { Analyze(I); });
   Pool.wait();
   return Results;
 }

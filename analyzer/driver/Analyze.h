@@ -7,6 +7,7 @@
 #include "checks/CheckRunner.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,6 +32,8 @@ struct RunOptions {
   /// Files analyzed with these contents instead of what is on disk (an
   /// editor's unsaved buffers), by the path given on the command line.
   std::map<std::string, std::string> Contents;
+  /// Called after each file, one call at a time, in completion order.
+  std::function<void(const struct FileResult &)> OnFileDone;
 };
 
 /// Everything one translation unit gave.
@@ -43,6 +46,8 @@ struct FileResult {
   std::string FatalError;
   /// In verify mode: whether the expectations matched.
   bool VerifyPassed = true;
+  /// Wall time of this file's analysis.
+  double Seconds = 0;
 };
 
 /// The rule set and options that apply to one file, from .modlife.yaml

@@ -57,6 +57,10 @@ void renderJson(raw_ostream &OS, const std::vector<Finding> &Findings,
     O["check"] = F.Check;
     O["message"] = F.Message;
     O["fingerprint"] = Prints[I];
+    // Enough to rebuild the finding: --merge renders shards' reports in
+    // any format, and text and SARIF need the line and the byte offset.
+    O["offset"] = F.Where.Offset;
+    O["lineText"] = F.Where.LineText;
     json::Array Notes, Fixes;
     for (const FindingNote &N : F.Notes) {
       json::Object NO = point(N.Where, Root);
@@ -67,7 +71,11 @@ void renderJson(raw_ostream &OS, const std::vector<Finding> &Findings,
       Fixes.push_back(json::Object{{"file", reportPath(E.File, Root)},
                                    {"offset", E.Offset},
                                    {"length", E.Length},
-                                   {"text", E.Text}});
+                                   {"text", E.Text},
+                                   {"line", E.Line},
+                                   {"column", E.Column},
+                                   {"endLine", E.EndLine},
+                                   {"endColumn", E.EndColumn}});
     O["notes"] = std::move(Notes);
     O["fixes"] = std::move(Fixes);
     All.push_back(std::move(O));
@@ -252,6 +260,95 @@ Error applyBaseline(StringRef Path, std::vector<Finding> &Findings,
   }
   Findings = std::move(Kept);
   return Error::success();
+}
+
+/// A path from a report, made absolute against the root it was written with.
+static std::string fromReportPath(StringRef P, StringRef Root) {
+  if (sys::path::is_absolute(P))
+    return P.str();
+  SmallString<256> Abs(Root);
+  sys::path::append(Abs, P);
+  return Abs.str().str();
+}
+
+Expected<std::vector<Finding>> readJsonReport(StringRef Path, StringRef Root) {
+  auto Bad = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "' is not a modlife JSON report: " +
+                                 Why);
+  };
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return createStringError(Buf.getError(), "cannot read '" + Path +
+                                                 "': " +
+                                                 Buf.getError().message());
+  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (!V)
+    return Bad(toString(V.takeError()));
+  const json::Object *O = V->getAsObject();
+  const json::Array *All = O ? O->getArray("findings") : nullptr;
+  if (!All || O->getInteger("version") != 1)
+    return Bad("no version 1 'findings' list");
+  auto ReadPoint = [&](const json::Object &J, SourcePoint &P) {
+    std::optional<StringRef> File = J.getString("file");
+    std::optional<int64_t> Line = J.getInteger("line"),
+                           Column = J.getInteger("column");
+    if (!File || !Line || !Column)
+      return false;
+    P.File = fromReportPath(*File, Root);
+    P.Line = *Line;
+    P.Column = *Column;
+    P.Offset = J.getInteger("offset").value_or(0);
+    P.LineText = J.getString("lineText").value_or("").str();
+    return true;
+  };
+  std::vector<Finding> Out;
+  for (const json::Value &FV : *All) {
+    const json::Object *J = FV.getAsObject();
+    Finding F;
+    std::optional<StringRef> Check = J ? J->getString("check") : std::nullopt;
+    std::optional<StringRef> Message =
+        J ? J->getString("message") : std::nullopt;
+    if (!Check || !Message || !ReadPoint(*J, F.Where))
+      return Bad("a finding without check, message, file, line or column");
+    F.Check = Check->str();
+    F.Message = Message->str();
+    if (const json::Array *Notes = J->getArray("notes"))
+      for (const json::Value &NV : *Notes) {
+        const json::Object *N = NV.getAsObject();
+        FindingNote Note;
+        std::optional<StringRef> Text =
+            N ? N->getString("message") : std::nullopt;
+        if (!Text || !ReadPoint(*N, Note.Where))
+          return Bad("a note without message, file, line or column");
+        Note.Message = Text->str();
+        F.Notes.push_back(std::move(Note));
+      }
+    if (const json::Array *Fixes = J->getArray("fixes"))
+      for (const json::Value &EV : *Fixes) {
+        const json::Object *E = EV.getAsObject();
+        std::optional<StringRef> File = E ? E->getString("file") : std::nullopt;
+        std::optional<int64_t> Offset =
+            E ? E->getInteger("offset") : std::nullopt;
+        std::optional<int64_t> Length =
+            E ? E->getInteger("length") : std::nullopt;
+        std::optional<StringRef> Text = E ? E->getString("text") : std::nullopt;
+        if (!File || !Offset || !Length || !Text)
+          return Bad("a fix without file, offset, length or text");
+        FixEdit Edit;
+        Edit.File = fromReportPath(*File, Root);
+        Edit.Offset = *Offset;
+        Edit.Length = *Length;
+        Edit.Text = Text->str();
+        Edit.Line = E->getInteger("line").value_or(0);
+        Edit.Column = E->getInteger("column").value_or(0);
+        Edit.EndLine = E->getInteger("endLine").value_or(0);
+        Edit.EndColumn = E->getInteger("endColumn").value_or(0);
+        F.Fixes.push_back(std::move(Edit));
+      }
+    Out.push_back(std::move(F));
+  }
+  return Out;
 }
 
 } // namespace modlife

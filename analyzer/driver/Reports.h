@@ -32,6 +32,11 @@ std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
 void renderJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 llvm::StringRef Root);
 
+/// Reads back a report that renderJson wrote with the same Root, for
+/// --merge. Fails, naming the file, on anything else.
+llvm::Expected<std::vector<Finding>> readJsonReport(llvm::StringRef Path,
+                                                    llvm::StringRef Root);
+
 /// A SARIF 2.1.0 log with one run: the checks as rules (with their doc
 /// pages as help), notes as relatedLocations, fix-its as fixes.
 void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,

@@ -8,6 +8,7 @@
 #include "analyzer/driver/Analyze.h"
 #include "analyzer/driver/ApplyFixes.h"
 #include "analyzer/driver/Output.h"
+#include "analyzer/driver/Progress.h"
 #include "analyzer/driver/Reports.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -150,11 +151,108 @@ static cl::opt<bool> Stdin(
              "editor's unsaved buffer); its path still selects the compile\n"
              "command and .modlife.yaml"),
     cl::cat(Category));
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only part K of N of the files (1 <= K <= N), the same\n"
+             "part on every machine: N CI jobs each run one shard with\n"
+             "--format=json, and 'modlife --merge' joins their reports"),
+    cl::value_desc("K/N"), cl::cat(Category));
+static cl::opt<bool> Merge(
+    "merge",
+    cl::desc("The files are JSON reports of earlier runs (with the same\n"
+             "--source-root): print them as one report, in any --format"),
+    cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
     cl::desc("Test mode: check findings against the expected-warning comments "
              "in the file, with clang's -verify"),
     cl::cat(Category));
+
+/// The directory reports name files relative to.
+static SmallString<256> sourceRoot() {
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  return Root;
+}
+
+/// Baselines, the report in the chosen format, --fix, and the exit status:
+/// the same for an analysis and for --merge.
+static int report(std::vector<Finding> All, size_t FileCount,
+                  unsigned WithErrors, bool InputError,
+                  std::vector<FileTiming> Timings = {}, double Seconds = 0) {
+  sortAndUnique(All);
+  SmallString<256> Root = sourceRoot();
+  if (!WriteBaseline.empty()) {
+    std::error_code EC;
+    raw_fd_ostream BOS(WriteBaseline, EC, sys::fs::OF_Text);
+    if (EC) {
+      errs() << "modlife: cannot write baseline '" << WriteBaseline
+             << "': " << EC.message() << "\n";
+      return 2;
+    }
+    writeBaseline(BOS, All, Root);
+  }
+  unsigned Accepted = 0;
+  if (!Baseline.empty())
+    if (Error E = applyBaseline(Baseline, All, Root, Accepted)) {
+      errs() << "modlife: " << toString(std::move(E)) << "\n";
+      return 2;
+    }
+
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
+    if (EC) {
+      errs() << "modlife: cannot write '" << OutputFile
+             << "': " << EC.message() << "\n";
+      return 2;
+    }
+  }
+  raw_ostream &OS = File ? *File : outs();
+  bool UseColor = !File && (Color == cl::BOU_UNSET
+                                ? sys::Process::StandardOutIsDisplayed()
+                                : Color == cl::BOU_TRUE);
+  if (OutputFormat == Format::Json)
+    renderJson(OS, All, Root);
+  else if (OutputFormat == Format::Sarif)
+    renderSarif(OS, All, Root, MODLIFE_VERSION);
+  else
+    renderText(OS, All, UseColor, ParseableFixits);
+  OS.flush();
+
+  unsigned Remaining = All.size();
+  if (Fix && !All.empty()) {
+    FixSummary FS = applyFixes(All);
+    for (const std::string &P : FS.Problems)
+      errs() << "modlife: " << P << "\n";
+    if (!Quiet)
+      errs() << "modlife: applied fixes for " << FS.FindingsFixed << " of "
+             << All.size() << " findings in " << FS.FilesWritten << " files\n";
+    Remaining -= FS.FindingsFixed;
+  }
+  if (!Quiet && Timings.size() > 1)
+    renderRunSummary(errs(), All, std::move(Timings), Seconds);
+  if (!Quiet) {
+    unsigned WithFix =
+        count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
+    errs() << "modlife: " << All.size()
+           << (All.size() == 1 ? " warning" : " warnings") << " in "
+           << FileCount << (FileCount == 1 ? " file" : " files");
+    if (WithErrors)
+      errs() << " (" << WithErrors << " with compiler errors)";
+    if (WithFix && !Fix)
+      errs() << "; " << WithFix << " can be fixed with --fix";
+    if (Accepted)
+      errs() << "; " << Accepted << " more accepted by the baseline";
+    errs() << "\n";
+  }
+  if (InputError)
+    return 2;
+  return Remaining ? 1 : 0;
+}
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
@@ -193,6 +291,48 @@ int main(int argc, const char **argv) {
     WithColor::error(errs(), "modlife")
         << "no input files; run 'modlife --help' for usage\n";
     return 2;
+  }
+  if (Merge) {
+    if (Fix || Stdin || !Shard.empty()) {
+      WithColor::error(errs(), "modlife")
+          << "--merge reads reports; it takes no --fix, --stdin or --shard\n";
+      return 2;
+    }
+    std::vector<Finding> All;
+    for (const std::string &F : Files) {
+      Expected<std::vector<Finding>> R = readJsonReport(F, sourceRoot());
+      if (!R) {
+        WithColor::error(errs(), "modlife") << toString(R.takeError()) << "\n";
+        return 2;
+      }
+      for (Finding &Fi : *R)
+        All.push_back(std::move(Fi));
+    }
+    return report(std::move(All), Files.size(), 0, false);
+  }
+  if (!Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [KText, NText] = StringRef(Shard).split('/');
+    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N) {
+      WithColor::error(errs(), "modlife")
+          << "--shard wants K/N with 1 <= K <= N, not '" << Shard << "'\n";
+      return 2;
+    }
+    // Round robin over the sorted names: every machine computes the same
+    // parts, whatever order the shell gave the files in, and each part
+    // gets a mix of directories.
+    std::vector<std::string> Sorted = Files;
+    llvm::sort(Sorted);
+    Sorted.erase(std::unique(Sorted.begin(), Sorted.end()), Sorted.end());
+    StringMap<size_t> Index;
+    for (size_t I = 0; I < Sorted.size(); ++I)
+      Index[Sorted[I]] = I;
+    llvm::erase_if(Files, [&](const std::string &F) {
+      return Index[F] % N != K - 1;
+    });
+    if (Files.empty())
+      return report({}, 0, 0, false);
   }
   std::string StdinContents;
   if (Stdin) {
@@ -262,8 +402,14 @@ int main(int argc, const char **argv) {
   if (Stdin)
     Opts.Contents[Files.front()] = std::move(StdinContents);
 
+  Progress P(errs(), Files.size(), sys::Process::StandardErrIsDisplayed(),
+             !Quiet && !Verify);
+  Opts.OnFileDone = [&](const FileResult &R) {
+    P.fileDone(R.Result.Findings.size());
+  };
   std::string ConfigError;
   std::vector<FileResult> Results = analyzeFiles(*DB, Files, Opts, ConfigError);
+  P.finish();
   if (!ConfigError.empty()) {
     errs() << StringRef(ConfigError).trim() << "\n";
     return 2;
@@ -292,75 +438,9 @@ int main(int argc, const char **argv) {
   if (Verify)
     return VerifyFailed || InputError ? 1 : 0;
 
-  sortAndUnique(All);
-  SmallString<256> Root(SourceRoot);
-  if (Root.empty())
-    sys::fs::current_path(Root);
-  sys::fs::make_absolute(Root);
-  if (!WriteBaseline.empty()) {
-    std::error_code EC;
-    raw_fd_ostream BOS(WriteBaseline, EC, sys::fs::OF_Text);
-    if (EC) {
-      errs() << "modlife: cannot write baseline '" << WriteBaseline
-             << "': " << EC.message() << "\n";
-      return 2;
-    }
-    writeBaseline(BOS, All, Root);
-  }
-  unsigned Accepted = 0;
-  if (!Baseline.empty())
-    if (Error E = applyBaseline(Baseline, All, Root, Accepted)) {
-      errs() << "modlife: " << toString(std::move(E)) << "\n";
-      return 2;
-    }
-
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC) {
-      errs() << "modlife: cannot write '" << OutputFile
-             << "': " << EC.message() << "\n";
-      return 2;
-    }
-  }
-  raw_ostream &OS = File ? *File : outs();
-  bool UseColor = !File && (Color == cl::BOU_UNSET
-                                ? sys::Process::StandardOutIsDisplayed()
-                                : Color == cl::BOU_TRUE);
-  if (OutputFormat == Format::Json)
-    renderJson(OS, All, Root);
-  else if (OutputFormat == Format::Sarif)
-    renderSarif(OS, All, Root, MODLIFE_VERSION);
-  else
-    renderText(OS, All, UseColor, ParseableFixits);
-  OS.flush();
-
-  unsigned Remaining = All.size();
-  if (Fix && !All.empty()) {
-    FixSummary FS = applyFixes(All);
-    for (const std::string &P : FS.Problems)
-      errs() << "modlife: " << P << "\n";
-    if (!Quiet)
-      errs() << "modlife: applied fixes for " << FS.FindingsFixed << " of "
-             << All.size() << " findings in " << FS.FilesWritten << " files\n";
-    Remaining -= FS.FindingsFixed;
-  }
-  if (!Quiet) {
-    unsigned WithFix =
-        count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
-    errs() << "modlife: " << All.size()
-           << (All.size() == 1 ? " warning" : " warnings") << " in "
-           << Results.size() << (Results.size() == 1 ? " file" : " files");
-    if (WithErrors)
-      errs() << " (" << WithErrors << " with compiler errors)";
-    if (WithFix && !Fix)
-      errs() << "; " << WithFix << " can be fixed with --fix";
-    if (Accepted)
-      errs() << "; " << Accepted << " more accepted by the baseline";
-    errs() << "\n";
-  }
-  if (InputError)
-    return 2;
-  return Remaining ? 1 : 0;
+  std::vector<FileTiming> Timings;
+  for (const FileResult &R : Results)
+    Timings.push_back({R.File, R.Seconds, R.CompilerErrors});
+  return report(std::move(All), Results.size(), WithErrors, InputError,
+                std::move(Timings), P.elapsedSeconds());
 }
