@@ -153,9 +153,12 @@ private:
 };
 } // namespace
 
-EntryPointIndex::EntryPointIndex(ASTContext &Ctx, const rules::RuleSet &Rules) {
+EntryPointIndex::EntryPointIndex(ASTContext &Ctx, const rules::RuleSet &Rules,
+                                 llvm::function_ref<bool(const Decl *)> InScope) {
   Collector C(Ctx, Rules, Map);
-  C.TraverseAST(Ctx);
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (InScope(D))
+      C.TraverseDecl(D);
   C.finish();
 }
 

@@ -42,7 +42,9 @@ struct EntryPointWiring {
 /// initializers, positional initializers and "dev->open = f" assignments.
 class EntryPointIndex {
 public:
-  EntryPointIndex(clang::ASTContext &Ctx, const rules::RuleSet &Rules);
+  /// Reads the top-level declarations for which InScope holds.
+  EntryPointIndex(clang::ASTContext &Ctx, const rules::RuleSet &Rules,
+                  llvm::function_ref<bool(const clang::Decl *)> InScope);
 
   /// The wirings of FD, first-seen first; empty if it is no entry point.
   const std::vector<EntryPointWiring> &

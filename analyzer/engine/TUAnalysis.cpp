@@ -41,6 +41,14 @@ const FunctionFacts *TUAnalysis::factsFor(const FunctionDecl *FD) const {
   return It == Facts.end() ? nullptr : It->second.get();
 }
 
+bool TUAnalysis::isInScope(const Decl *D) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+    return true;
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  return FD && factsFor(FD);
+}
+
 namespace {
 /// Groups the CFG elements that one macro expansion produced, and picks the
 /// outermost of them to stand for the expansion.
@@ -673,7 +681,8 @@ void TUAnalysis::run(AnalysisHandler &H) {
   ReleasesOtherModule = reachSummary(releasesOtherModule);
   findInitFunctions();
   findDeferredCallbacks();
-  EntryPoints = std::make_unique<EntryPointIndex>(Ctx, Rules);
+  EntryPoints = std::make_unique<EntryPointIndex>(
+      Ctx, Rules, [this](const Decl *D) { return isInScope(D); });
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();
   for (auto &[FD, FF] : Facts) {

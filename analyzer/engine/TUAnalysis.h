@@ -114,6 +114,11 @@ public:
 
   const FunctionFacts *factsFor(const clang::FunctionDecl *FD) const;
 
+  /// A top-level declaration the analysis looks at: one written in the main
+  /// file, or a function the main file's code reaches. The rest (unused
+  /// inline functions of the headers) cannot change a finding.
+  bool isInScope(const clang::Decl *D) const;
+
   /// The may-sleep chain of a call event, following TU-local callees down to
   /// a primitive; none if it does not sleep.
   std::optional<SleepWitness> sleepWitness(const ElementEvent &E) const;
