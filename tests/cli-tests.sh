@@ -181,6 +181,30 @@ out="$("$modlife" --stdin --fix "$work/open.c" -- "${args[@]}" </dev/null 2>&1)"
 check "--stdin with --fix is refused" 2 $st "$out" "--stdin takes exactly one source file"
 one_line "--stdin with --fix" "$out"
 
+# With -j, each TU resolves relative include paths against its own compile
+# directory, even while another TU in another directory starts or ends.
+for d in a b; do
+  mkdir -p "$work/j$d/inc"
+  echo "#define ONLY_IN_$d 1" > "$work/j$d/inc/defs.h"
+  for i in 1 2 3 4 5 6 7 8; do
+    printf '#include "defs.h"\n#if !ONLY_IN_%s\n#error wrong directory\n#endif\nint f%s%s(void) { return 0; }\n' "$d" "$d" "$i" > "$work/j$d/t$i.c"
+  done
+done
+python3 - "$work" <<'PY'
+import json, os, sys
+w = sys.argv[1]
+json.dump([{"directory": os.path.join(w, "j" + d), "file": os.path.join(w, "j" + d, "t%d.c" % i),
+            "arguments": ["clang", "-c", "-I./inc", "t%d.c" % i]}
+           for d in "ab" for i in range(1, 9)], open(os.path.join(w, "compile_commands.json"), "w"))
+PY
+bad=0
+for round in 1 2 3; do
+  out="$(cd / && "$modlife" -j 2 -p "$work" "$work"/ja/t*.c "$work"/jb/t*.c 2>&1)" || bad=1
+  grep -q "compiler errors" <<<"$out" && bad=1
+done
+if [ $bad -eq 0 ]; then passed=$((passed+1)); echo "ok: -j 2 keeps each TU in its own directory"
+else echo "FAIL: -j 2 mixed up compile directories:"; echo "$out" | head -5; failures=$((failures+1)); fi
+
 # Sharding and merging: two shards' JSON reports merge into exactly the
 # report of one run over all files, in JSON and in SARIF.
 cp "$work/open.c" "$work/open3.c"

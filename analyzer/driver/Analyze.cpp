@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <chrono>
 #include <mutex>
 
@@ -258,7 +259,14 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                    "' in the compilation database";
     return R;
   }
-  ClangTool Tool(DB, {File});
+  // A file system of its own, with its own working directory: the default
+  // one is tied to the process's, so with -j a TU that finished put the
+  // process back in the starting directory while another was still
+  // resolving "-I./include" against its compile directory (linux-6.1,
+  // kernel/cgroup/cpuset-v1.c failed one run in two).
+  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
+                 IntrusiveRefCntPtr<vfs::FileSystem>(
+                     vfs::createPhysicalFileSystem().release()));
   Tool.setPrintErrorMessage(false);
   if (HasContents)
     Tool.mapVirtualFile(Absolute, Unsaved->second);
