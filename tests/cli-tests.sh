@@ -205,6 +205,12 @@ done
 if [ $bad -eq 0 ]; then passed=$((passed+1)); echo "ok: -j 2 keeps each TU in its own directory"
 else echo "FAIL: -j 2 mixed up compile directories:"; echo "$out" | head -5; failures=$((failures+1)); fi
 
+# SARIF URIs are URI references: a space or '#' in a file name is encoded.
+cp "$work/open.c" "$work/with space#1.c"
+out="$(cd "$work" && "$modlife" --quiet --format=sarif "with space#1.c" -- "${args[@]}" 2>&1)"; st=$?
+check "SARIF percent-encodes file names" 1 $st "$out" '"uri": "with%20space%231.c"'
+rm "$work/with space#1.c"
+
 # Sharding and merging: two shards' JSON reports merge into exactly the
 # report of one run over all files, in JSON and in SARIF.
 cp "$work/open.c" "$work/open3.c"

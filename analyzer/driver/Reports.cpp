@@ -1,7 +1,9 @@
 //===- Reports.cpp --------------------------------------------------------===//
 #include "analyzer/driver/Reports.h"
 #include "analyzer/driver/CheckDocs.h"
+#include "analyzer/driver/UriPath.h"
 #include "checks/ModlifeCheck.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -89,8 +91,8 @@ void renderJson(raw_ostream &OS, const std::vector<Finding> &Findings,
 static json::Object artifact(StringRef File, StringRef Root) {
   std::string P = reportPath(File, Root);
   if (sys::path::is_absolute(P, sys::path::Style::posix))
-    return json::Object{{"uri", "file://" + P}};
-  return json::Object{{"uri", P}, {"uriBaseId", "%SRCROOT%"}};
+    return json::Object{{"uri", "file://" + percentEncodePath(P)}};
+  return json::Object{{"uri", percentEncodePath(P)}, {"uriBaseId", "%SRCROOT%"}};
 }
 
 static json::Object location(const SourcePoint &P, StringRef Root,
@@ -186,7 +188,7 @@ void renderSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
     Results.push_back(std::move(Res));
   }
   SmallString<256> RootURI("file://");
-  RootURI += sys::path::convert_to_slash(Root);
+  RootURI += percentEncodePath(sys::path::convert_to_slash(Root));
   if (!RootURI.ends_with("/"))
     RootURI += "/";
   json::Object Run{

@@ -1,5 +1,6 @@
 //===- DocumentText.cpp ---------------------------------------------------===//
 #include "integrations/lsp/DocumentText.h"
+#include "analyzer/driver/UriPath.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
@@ -132,14 +133,7 @@ Expected<std::string> pathOfUri(StringRef Uri) {
 }
 
 std::string uriOfPath(StringRef Path) {
-  std::string Uri = "file://";
-  for (unsigned char C : Path) {
-    if (isAlnum(C) || StringRef("/-._~!$&'()*+,;=:@").contains(C))
-      Uri += C;
-    else
-      Uri += "%" + utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
-  }
-  return Uri;
+  return "file://" + percentEncodePath(Path);
 }
 
 } // namespace lsp
