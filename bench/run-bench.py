@@ -107,6 +107,13 @@ def main():
     ap.add_argument("--no-scaling", action="store_true")
     a = ap.parse_args()
 
+    # clang-tidy only warns when a plugin fails to load and then runs
+    # without it; a benchmark of that would time the wrong thing.
+    listed = subprocess.run(["clang-tidy-19", "--load=" + a.plugin, "--checks=-*,modlife-*",
+                             "--list-checks"], capture_output=True, text=True).stdout
+    if "modlife-" not in listed:
+        sys.exit("error: clang-tidy-19 did not load the modlife plugin %s" % a.plugin)
+
     tus = sample(load_db(a.db), 2 if a.smoke else a.per_dir)
     files = [e["file"] for e in tus]
     print("%d TUs (%s), %d jobs" % (len(tus), ", ".join(

@@ -40,10 +40,10 @@ void Progress::fileDone(size_t NewFindings) {
   auto SinceDraw = Now - LastDraw;
   if (Terminal ? SinceDraw >= std::chrono::milliseconds(100)
                : (SinceDraw >= std::chrono::seconds(30)))
-    draw(false);
+    draw();
 }
 
-void Progress::draw(bool Final) {
+void Progress::draw() {
   LastDraw = Clock::now();
   double Elapsed = elapsedSeconds();
   std::string Line = formatv("modlife: {0}/{1} files, {2} finding{3}", Done,

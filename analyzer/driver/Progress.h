@@ -29,7 +29,7 @@ public:
   double elapsedSeconds() const;
 
 private:
-  void draw(bool Final);
+  void draw();
 
   llvm::raw_ostream &OS;
   size_t Total, Done = 0, Findings = 0;

@@ -24,7 +24,7 @@ enum : int {
   ServerNotInitialized = -32002,
 };
 // window/logMessage types.
-enum : int { LogError = 1, LogWarning = 2, LogInfo = 3 };
+enum : int { LogError = 1, LogWarning = 2 };
 
 static json::Object rangeJson(StringRef Text, size_t Begin, size_t End) {
   auto Pos = [&](size_t Offset) {
