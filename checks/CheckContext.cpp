@@ -19,35 +19,8 @@ std::string CheckOptions::get(StringRef Check, StringRef Option,
 }
 
 SourcePoint CheckContext::point(SourceLocation Loc) const {
-  SourcePoint P;
-  Loc = SM.getFileLoc(Loc);
-  P.Loc = Loc;
-  if (Loc.isInvalid())
-    return P;
-  PresumedLoc PL = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
-  if (PL.isInvalid())
-    return P;
-  // Absolute, against the compile command's directory: a relative name in
-  // the compile database means nothing to the caller's directory, where
-  // reports are read and --fix writes.
-  SmallString<256> File(PL.getFilename());
-  SM.getFileManager().makeAbsolutePath(File);
-  sys::path::remove_dots(File, /*remove_dot_dot=*/true);
-  P.File = File.str().str();
-  P.Line = PL.getLine();
-  P.Column = PL.getColumn();
-  P.Offset = SM.getFileOffset(Loc);
-  bool Invalid = false;
-  StringRef Buf = SM.getBufferData(SM.getFileID(Loc), &Invalid);
-  if (!Invalid) {
-    size_t Begin = Buf.rfind('\n', P.Offset ? P.Offset - 1 : 0);
-    Begin = (Begin == StringRef::npos || P.Offset == 0) ? 0 : Begin + 1;
-    if (P.Offset > 0 && Buf[P.Offset - 1] == '\n')
-      Begin = P.Offset;
-    size_t End = Buf.find('\n', P.Offset);
-    P.LineText =
-        Buf.slice(Begin, End == StringRef::npos ? Buf.size() : End).str();
-  }
+  SourcePoint P(filePointAt(SM, Loc));
+  P.Loc = SM.getFileLoc(Loc);
   return P;
 }
 
@@ -63,6 +36,11 @@ Finding &CheckContext::report(StringRef Check, SourceLocation Loc,
 
 void CheckContext::note(Finding &F, SourceLocation Loc, StringRef Message) {
   F.Notes.push_back({point(Loc), Message.str()});
+}
+
+void CheckContext::note(Finding &F, const FilePoint &InOtherFile,
+                        StringRef Message) {
+  F.Notes.push_back({SourcePoint(InOtherFile), Message.str()});
 }
 
 bool CheckContext::fix(Finding &F, ArrayRef<FixItHint> Hints) {

@@ -43,6 +43,8 @@ public:
   Finding &report(llvm::StringRef Check, clang::SourceLocation Loc,
                   llvm::StringRef Message);
   void note(Finding &F, clang::SourceLocation Loc, llvm::StringRef Message);
+  /// A note in another translation unit's file, from the summaries.
+  void note(Finding &F, const FilePoint &InOtherFile, llvm::StringRef Message);
   /// Adds fix-its; returns false (adding none) if any is in a macro or
   /// otherwise cannot be written back to a file.
   bool fix(Finding &F, llvm::ArrayRef<clang::FixItHint> Hints);

@@ -9,6 +9,7 @@
 #ifndef MODLIFE_CHECKS_FINDING_H
 #define MODLIFE_CHECKS_FINDING_H
 
+#include "analyzer/engine/Summaries.h"
 #include "clang/Basic/SourceLocation.h"
 #include <cstdint>
 #include <string>
@@ -17,13 +18,10 @@
 
 namespace modlife {
 
-struct SourcePoint {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-  unsigned Offset = 0;
-  /// The source line, for clang-style rendering.
-  std::string LineText;
+/// A FilePoint and, while the translation unit is alive, its location.
+struct SourcePoint : FilePoint {
+  SourcePoint() = default;
+  explicit SourcePoint(FilePoint P) : FilePoint(std::move(P)) {}
   clang::SourceLocation Loc;
 };
 

@@ -9,6 +9,7 @@
 #define MODLIFE_ENGINE_ANALYSISHANDLER_H
 
 #include "analyzer/engine/Primitives.h"
+#include "analyzer/engine/Summaries.h"
 #include <string>
 #include <vector>
 
@@ -22,11 +23,15 @@ namespace modlife {
 class TUAnalysis;
 
 /// One step of a may-sleep chain: in Caller, the call at Loc to Callee.
+/// Steps in other files (through the cross-file summaries) have no Caller
+/// or Loc, only their names and a FilePoint.
 struct SleepStep {
   const clang::FunctionDecl *Caller = nullptr;
   clang::SourceLocation Loc;
   /// The callee as written; for the last step, the sleeping primitive.
   std::string Callee;
+  std::string CallerName;
+  std::optional<FilePoint> InOtherFile;
 };
 
 /// Why a call may sleep: the chain from the call in the analyzed function

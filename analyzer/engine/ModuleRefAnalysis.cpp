@@ -622,7 +622,8 @@ private:
     SmallVector<PathState, 4> Out;
     for (PathState &S : In) {
       if (E.EventKind != ElementEvent::Primitive) {
-        if (E.EventKind == ElementEvent::LocalCall) {
+        if (E.EventKind == ElementEvent::LocalCall ||
+            E.EventKind == ElementEvent::ExternalCall) {
           if (A.callMaySleep(E) && !S.thisModuleMaybeHeld())
             S.addPending(&E);
         }

@@ -245,8 +245,16 @@ void TUAnalysis::buildFacts() {
           isRuleFunction(Rules, Callee->getName()))
         continue;
       const FunctionDecl *Def = nullptr;
-      if (!Callee->hasBody(Def) || !Def)
+      if (!Callee->hasBody(Def) || !Def) {
+        if (!RecordExternal)
+          continue;
+        E.EventKind = ElementEvent::ExternalCall;
+        E.Callee = Callee->getCanonicalDecl();
+        E.Loc = Matcher.reportLoc(CE->getBeginLoc());
+        E.CalleeName = Callee->getName().str();
+        FF->Events[S].push_back(std::move(E));
         continue;
+      }
       E.EventKind = ElementEvent::LocalCall;
       E.Callee = Def->getCanonicalDecl();
       E.Loc = Matcher.reportLoc(CE->getBeginLoc());
@@ -258,13 +266,50 @@ void TUAnalysis::buildFacts() {
 }
 
 std::optional<bool>
-TUAnalysis::argumentAllowsSleep(const ElementEvent &Call,
-                                const SleepSummary &Callee) const {
+TUAnalysis::argumentAllowsSleep(const ElementEvent &Call, unsigned Param,
+                                const rules::FlagSet *Flags) const {
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.At);
-  if (!CE || !Callee.ByParam || Callee.Param >= CE->getNumArgs() ||
-      !Callee.ParamFlags)
+  if (!CE || Param >= CE->getNumArgs() || !Flags)
     return std::nullopt;
-  return Matcher.flagsAllowSleep(CE->getArg(Callee.Param), *Callee.ParamFlags);
+  return Matcher.flagsAllowSleep(CE->getArg(Param), *Flags);
+}
+
+const ExternalFunction *
+TUAnalysis::externalCallee(const ElementEvent &E) const {
+  if (!External || E.EventKind != ElementEvent::ExternalCall)
+    return nullptr;
+  return External->lookup(E.CalleeName);
+}
+
+std::optional<TUAnalysis::CalleeSleep>
+TUAnalysis::calleeSleep(const ElementEvent &Call) const {
+  CalleeSleep C;
+  if (Call.EventKind == ElementEvent::LocalCall) {
+    auto It = Summaries.find(Call.Callee);
+    if (It == Summaries.end())
+      return std::nullopt;
+    const SleepSummary &S = It->second;
+    C.Definite = S.Definite;
+    C.ByParam = S.ByParam && S.ParamFlags;
+    C.FlagsUnknown = S.FlagsUnknown;
+    C.Param = S.Param;
+    C.ParamFlags = S.ParamFlags;
+    return C;
+  }
+  const ExternalFunction *X = externalCallee(Call);
+  if (!X)
+    return std::nullopt;
+  C.Definite = X->has(Effect::SleepsDefinite);
+  C.FlagsUnknown = X->has(Effect::SleepsFlagsUnknown);
+  if (X->has(Effect::SleepsByParam)) {
+    // A flag set this pack does not know cannot be read here: the flags
+    // are then as good as unknown.
+    C.ParamFlags = Rules.flagSet(X->SleepFlagSet);
+    C.Param = X->SleepParam;
+    C.ByParam = C.ParamFlags;
+    C.FlagsUnknown |= !C.ParamFlags;
+  }
+  return C;
 }
 
 static const ParmVarDecl *parameterIn(const Expr *E) {
@@ -319,34 +364,36 @@ void TUAnalysis::computeSleepSummaries() {
               }
               continue;
             }
-            if (E.EventKind != ElementEvent::LocalCall)
+            if (E.EventKind != ElementEvent::LocalCall &&
+                E.EventKind != ElementEvent::ExternalCall)
               continue; // Taking a function's address does not call it.
-            auto CI = Summaries.find(E.Callee);
-            if (CI == Summaries.end())
+            std::optional<CalleeSleep> C = calleeSleep(E);
+            if (!C)
               continue;
-            const SleepSummary C = CI->second;
-            if (C.Definite)
+            if (C->Definite)
               Set(S.Definite, E);
-            if (C.ByParam) {
-              std::optional<bool> Allows = argumentAllowsSleep(E, C);
+            if (C->ByParam) {
+              std::optional<bool> Allows =
+                  argumentAllowsSleep(E, C->Param, C->ParamFlags);
               const auto *CE = cast<CallExpr>(E.At);
-              const ParmVarDecl *Passed = C.Param < CE->getNumArgs()
-                                              ? parameterIn(CE->getArg(C.Param))
-                                              : nullptr;
+              const ParmVarDecl *Passed =
+                  C->Param < CE->getNumArgs()
+                      ? parameterIn(CE->getArg(C->Param))
+                      : nullptr;
               if (Allows.value_or(false))
                 Set(S.Definite, E);
               else if (!Allows && Passed &&
                        Passed->getDeclContext() == FD->getDefinition()) {
                 if (!S.ByParam) {
                   S.Param = Passed->getFunctionScopeIndex();
-                  S.ParamFlags = C.ParamFlags;
+                  S.ParamFlags = C->ParamFlags;
                 }
                 Set(S.ByParam, E);
               } else if (!Allows) {
                 Set(S.FlagsUnknown, E);
               }
             }
-            if (C.FlagsUnknown)
+            if (C->FlagsUnknown)
               Set(S.FlagsUnknown, E);
           }
         }
@@ -356,23 +403,27 @@ void TUAnalysis::computeSleepSummaries() {
 
 std::optional<SleepCertainty>
 TUAnalysis::callMaySleep(const ElementEvent &Call) const {
-  SleepSummary C = sleepSummary(Call.Callee);
-  if (C.Definite)
+  std::optional<CalleeSleep> C = calleeSleep(Call);
+  if (!C)
+    return std::nullopt;
+  if (C->Definite)
     return SleepCertainty::Definite;
-  if (C.ByParam) {
-    std::optional<bool> Allows = argumentAllowsSleep(Call, C);
+  if (C->ByParam) {
+    std::optional<bool> Allows =
+        argumentAllowsSleep(Call, C->Param, C->ParamFlags);
     if (Allows.value_or(false))
       return SleepCertainty::Definite;
     if (!Allows)
       return SleepCertainty::FlagsUnknown;
   }
-  if (C.FlagsUnknown)
+  if (C->FlagsUnknown)
     return SleepCertainty::FlagsUnknown;
   return std::nullopt;
 }
 
 ReachMap TUAnalysis::reachSummary(
-    function_ref<bool(const ElementEvent &)> IsTarget) const {
+    function_ref<bool(const ElementEvent &)> IsTarget,
+    std::optional<Effect> Across) const {
   // A fixpoint over the call graph. The first event found for a function
   // never changes, so following the map from any event ends at a target.
   ReachMap M;
@@ -389,6 +440,9 @@ ReachMap TUAnalysis::reachSummary(
         bool Reaches = (E.EventKind == ElementEvent::Primitive && IsTarget(E)) ||
                        (E.EventKind == ElementEvent::LocalCall &&
                         M.count(E.Callee));
+        if (!Reaches && Across)
+          if (const ExternalFunction *X = externalCallee(E))
+            Reaches = X->has(*Across);
         if (Reaches) {
           M[FD] = &E;
           Changed = true;
@@ -585,12 +639,23 @@ void TUAnalysis::findInitFunctions() {
   }
 }
 
+/// Whether FD, defined in another file, has effect E by the summaries.
+static bool externalHas(const ExternalSummaries *External,
+                        const FunctionDecl *FD, Effect E) {
+  if (!External || !FD->getIdentifier() || FD->hasBody())
+    return false;
+  const ExternalFunction *X = External->lookup(FD->getName());
+  return X && X->has(E);
+}
+
 bool TUAnalysis::mayReleaseThisModule(const FunctionDecl *FD) const {
-  return ReleasesThisModule.count(FD->getCanonicalDecl());
+  return ReleasesThisModule.count(FD->getCanonicalDecl()) ||
+         externalHas(External, FD, Effect::ReleasesThisModule);
 }
 
 bool TUAnalysis::mayReleaseOtherModule(const FunctionDecl *FD) const {
-  return ReleasesOtherModule.count(FD->getCanonicalDecl());
+  return ReleasesOtherModule.count(FD->getCanonicalDecl()) ||
+         externalHas(External, FD, Effect::ReleasesOtherModule);
 }
 
 static bool releasesThisModule(const ElementEvent &E) {
@@ -616,7 +681,31 @@ TUAnalysis::sleepWitness(const ElementEvent &Start) const {
   }
   const ElementEvent *E = &Start;
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
-    W.Steps.push_back({E->InFunction, E->Loc, E->CalleeName});
+    W.Steps.push_back({E->InFunction, E->Loc, E->CalleeName,
+                       E->InFunction->getNameAsString(), std::nullopt});
+    if (E->EventKind == ElementEvent::ExternalCall) {
+      // The rest of the chain is in other files: follow the summaries the
+      // way a local callee's summary is followed below.
+      const ExternalFunction *X = externalCallee(*E);
+      std::optional<CalleeSleep> C = calleeSleep(*E);
+      if (!X || !C)
+        return std::nullopt;
+      const EffectChain *Rest = nullptr;
+      if (C->Definite)
+        Rest = X->chain(Effect::SleepsDefinite);
+      else if (C->ByParam &&
+               argumentAllowsSleep(*E, C->Param, C->ParamFlags) != false)
+        Rest = X->chain(Effect::SleepsByParam);
+      else
+        Rest = X->chain(Effect::SleepsFlagsUnknown);
+      if (!Rest)
+        return std::nullopt;
+      for (const ChainStep &Step : Rest->Steps)
+        W.Steps.push_back(
+            {nullptr, SourceLocation(), Step.Callee, Step.Caller, Step.Where});
+      W.Primitive = remotePrimitive(*Rest, PrimitiveUse::Sleep);
+      return W;
+    }
     if (E->EventKind == ElementEvent::Primitive) {
       if (E->Use.UseKind != PrimitiveUse::Sleep &&
           !(E->Use.UseKind == PrimitiveUse::LoadModule && E->Use.Waits))
@@ -631,12 +720,37 @@ TUAnalysis::sleepWitness(const ElementEvent &Start) const {
     SleepSummary S = sleepSummary(E->Callee);
     if (S.Definite)
       E = S.Definite;
-    else if (S.ByParam && argumentAllowsSleep(*E, S) != false)
+    else if (S.ByParam && argumentAllowsSleep(*E, S.Param, S.ParamFlags) != false)
       E = S.ByParam;
     else
       E = S.FlagsUnknown;
   }
   return std::nullopt;
+}
+
+const PrimitiveUse *TUAnalysis::remotePrimitive(const EffectChain &C,
+                                                PrimitiveUse::Kind K) const {
+  const PrimitiveUse *&Slot = RemotePrimitiveFor[&C];
+  if (Slot)
+    return Slot;
+  auto U = std::make_unique<PrimitiveUse>();
+  const SummaryPrimitive &P = C.Primitive;
+  rules::PrimitiveName::Kind NK = P.IsMacro ? rules::PrimitiveName::Macro
+                                            : rules::PrimitiveName::Function;
+  U->Name = P.Name;
+  U->UseKind = K;
+  // The rule as this translation unit's pack has it, for its wording.
+  U->SleepR = Rules.sleepRule(NK, P.Name);
+  U->LoadR = Rules.moduleLoadRule(NK, P.Name);
+  if (U->LoadR && !U->SleepR) {
+    U->UseKind = PrimitiveUse::LoadModule;
+    U->Waits = true;
+  }
+  U->FlagsSpelling = P.FlagsSpelling;
+  U->Certainty = P.FlagsUnknown ? SleepCertainty::FlagsUnknown
+                                : SleepCertainty::Definite;
+  RemotePrimitives.push_back(std::move(U));
+  return Slot = RemotePrimitives.back().get();
 }
 
 bool TUAnalysis::isFailureConstant(const Expr *E) const {

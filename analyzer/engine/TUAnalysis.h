@@ -12,6 +12,7 @@
 #include "analyzer/engine/EntryPoints.h"
 #include "analyzer/engine/ModuleRefAnalysis.h"
 #include "analyzer/engine/Primitives.h"
+#include "analyzer/engine/Summaries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -30,12 +31,16 @@ namespace modlife {
 
 /// What one CFG element does, as far as the engine cares.
 struct ElementEvent {
-  /// A rule primitive; a call to a function of this TU; or a function of
-  /// this TU whose address is taken (stored as a callback, passed along).
-  enum Kind { Primitive, LocalCall, FunctionEscapes };
+  /// A rule primitive; a call to a function of this TU; a function of this
+  /// TU whose address is taken (stored as a callback, passed along); or a
+  /// call to a function defined elsewhere (recorded only for cross-file
+  /// analysis: see recordExternalCalls).
+  enum Kind { Primitive, LocalCall, FunctionEscapes, ExternalCall };
   Kind EventKind = Primitive;
-  PrimitiveUse Use;                            // for Primitive
-  const clang::FunctionDecl *Callee = nullptr; // for LocalCall, FunctionEscapes
+  PrimitiveUse Use; // for Primitive
+  /// For LocalCall and FunctionEscapes, the definition; for ExternalCall,
+  /// the declaration.
+  const clang::FunctionDecl *Callee = nullptr;
   const clang::Stmt *At = nullptr;
   /// The function whose body holds the event.
   const clang::FunctionDecl *InFunction = nullptr;
@@ -102,6 +107,20 @@ public:
              const rules::RuleSet &Rules);
   ~TUAnalysis();
 
+  /// Records calls to functions without a body here as ExternalCall
+  /// events, for summarize(). Set before run().
+  void recordExternalCalls() { RecordExternal = true; }
+  /// Answers questions about functions of other files from External (the
+  /// linked summaries), which must outlive this analysis. Set before run();
+  /// implies recordExternalCalls().
+  void setExternalSummaries(const ExternalSummaries *E) {
+    External = E;
+    RecordExternal = true;
+  }
+  /// What the linked summaries say about an ExternalCall's callee; null
+  /// when nothing, or when there are no summaries.
+  const ExternalFunction *externalCallee(const ElementEvent &E) const;
+
   /// Runs everything and reports to H. Functions in headers are analyzed
   /// only for summaries; their findings are reported too, and de-duplicated
   /// by the front ends across translation units.
@@ -137,9 +156,14 @@ public:
 
   /// Which TU-local functions reach a primitive event that IsTarget
   /// accepts, through calls (not through functions that only escape).
+  /// With Across set, a call to another file's function reaches when its
+  /// summary has that effect.
   ReachMap
-  reachSummary(llvm::function_ref<bool(const ElementEvent &)> IsTarget) const;
+  reachSummary(llvm::function_ref<bool(const ElementEvent &)> IsTarget,
+               std::optional<Effect> Across = std::nullopt) const;
   /// The chain from Start (a target, or a call into M) down to the target.
+  /// It ends at an ExternalCall when the rest is in another file (see
+  /// externalCallee).
   std::vector<const ElementEvent *> reachChain(const ElementEvent &Start,
                                                const ReachMap &M) const;
   /// The module's init functions, in source order (see init-macros,
@@ -177,7 +201,19 @@ private:
   /// For a call whose callee sleeps by its parameter: do this call's
   /// arguments allow sleeping? None when they are not constants.
   std::optional<bool> argumentAllowsSleep(const ElementEvent &Call,
-                                          const SleepSummary &Callee) const;
+                                          unsigned Param,
+                                          const rules::FlagSet *Flags) const;
+  /// The may-sleep facts of a call's callee, here or in another file.
+  struct CalleeSleep {
+    bool Definite = false, ByParam = false, FlagsUnknown = false;
+    unsigned Param = 0;
+    const rules::FlagSet *ParamFlags = nullptr;
+  };
+  std::optional<CalleeSleep> calleeSleep(const ElementEvent &Call) const;
+  /// A PrimitiveUse standing for the primitive at the end of another
+  /// file's chain, owned by this analysis.
+  const PrimitiveUse *remotePrimitive(const EffectChain &C,
+                                      PrimitiveUse::Kind K) const;
   void findInitFunctions();
   void findDeferredCallbacks();
 
@@ -192,6 +228,11 @@ private:
   ReachMap ReleasesOtherModule;
   std::vector<InitFunction> InitFunctions;
   std::vector<DeferredCallback> Deferred;
+  bool RecordExternal = false;
+  const ExternalSummaries *External = nullptr;
+  mutable std::vector<std::unique_ptr<PrimitiveUse>> RemotePrimitives;
+  mutable llvm::DenseMap<const EffectChain *, const PrimitiveUse *>
+      RemotePrimitiveFor;
 };
 
 } // namespace modlife

@@ -84,23 +84,22 @@ private:
 
   void explainChain(Finding &Out, const SleepWitness &W) {
     const auto &Steps = W.Steps;
-    for (size_t I = 1; I < Steps.size(); ++I) {
-      std::string Caller =
-          Steps[I].Caller ? Steps[I].Caller->getName().str() : "";
-      if (I + 1 == Steps.size())
-        Ctx.note(Out, Steps[I].Loc,
-                 "'" + Caller + "' calls '" + Steps[I].Callee +
-                     "', which may sleep" + whyItSleeps(W));
+    // A step in another file (through the cross-file summaries) has a file
+    // point instead of a location in this translation unit.
+    auto NoteAt = [&](const SleepStep &S, const std::string &Message) {
+      if (S.InOtherFile)
+        Ctx.note(Out, *S.InOtherFile, Message);
       else
-        Ctx.note(Out, Steps[I].Loc,
-                 "'" + Caller + "' calls '" + Steps[I].Callee +
-                     "', which may sleep");
-    }
+        Ctx.note(Out, S.Loc, Message);
+    };
+    for (size_t I = 1; I < Steps.size(); ++I)
+      NoteAt(Steps[I], "'" + Steps[I].CallerName + "' calls '" +
+                           Steps[I].Callee + "', which may sleep" +
+                           (I + 1 == Steps.size() ? whyItSleeps(W) : ""));
     if (Steps.size() == 1) {
       std::string Why = whyItSleeps(W);
       if (!Why.empty())
-        Ctx.note(Out, Steps[0].Loc,
-                 "'" + Steps[0].Callee + "' may sleep" + Why);
+        NoteAt(Steps[0], "'" + Steps[0].Callee + "' may sleep" + Why);
     }
   }
 
