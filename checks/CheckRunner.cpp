@@ -52,7 +52,8 @@ public:
 TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
                    const rules::RuleSet &Rules,
                    const rules::CheckGlobs &Enabled,
-                   const CheckOptions &Options) {
+                   const CheckOptions &Options,
+                   const CrossFileHooks &CrossFile) {
   CheckContext CC(Ctx.getSourceManager(), Ctx.getLangOpts(), Options);
   Multiplexer M;
   for (const CheckInfo &I : allChecks())
@@ -62,7 +63,13 @@ TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
   if (M.Checks.empty())
     return R;
   TUAnalysis A(Ctx, PP, Rules);
+  if (CrossFile.SummaryOut)
+    A.recordExternalCalls();
+  if (CrossFile.External)
+    A.setExternalSummaries(CrossFile.External);
   A.run(M);
+  if (CrossFile.SummaryOut)
+    *CrossFile.SummaryOut = summarize(A);
   R.Findings = CC.takeFindings();
   // NOLINT comments, read while the buffers are still there.
   const SourceManager &SM = Ctx.getSourceManager();

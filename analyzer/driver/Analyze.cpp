@@ -16,6 +16,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
 #include <chrono>
 #include <mutex>
 
@@ -109,6 +110,23 @@ buildConfig(const rules::Config &C) {
                                KV.getKey().str().c_str());
   }
   E->Options = CheckOptions(C.CheckOptions);
+  std::string Id;
+  raw_string_ostream OS(Id);
+  OS << E->Checks.spec() << '\n';
+  std::map<std::string, std::string> Sorted;
+  for (const auto &KV : C.CheckOptions)
+    Sorted[KV.getKey().str()] = KV.getValue();
+  for (const auto &[K, V] : Sorted)
+    OS << K << '=' << V << '\n';
+  for (const EffectiveConfig::PackChoice &Choice : E->Choices)
+    for (const rules::RulePack &P : Choice.Rules.packs())
+      OS << P.Name << '\n';
+  for (const rules::BuiltinPack &B : rules::builtinPacks())
+    OS << B.Name << ':' << xxh3_64bits(B.Text) << '\n';
+  for (const std::string &F : C.RuleFiles)
+    if (auto Buf = MemoryBuffer::getFile(F))
+      OS << F << ':' << xxh3_64bits((*Buf)->getBuffer()) << '\n';
+  E->Identity = utohexstr(xxh3_64bits(Id), /*LowerCase=*/true);
   return std::shared_ptr<const EffectiveConfig>(std::move(E));
 }
 
@@ -156,8 +174,8 @@ public:
 class ModlifeConsumer : public ASTConsumer {
 public:
   ModlifeConsumer(CompilerInstance &CI, const EffectiveConfig &Cfg,
-                  FileResult &Out, bool Verify)
-      : CI(CI), Cfg(Cfg), Out(Out), Verify(Verify) {}
+                  FileResult &Out, const RunOptions &Opts)
+      : CI(CI), Cfg(Cfg), Out(Out), Opts(Opts) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
@@ -167,9 +185,18 @@ public:
             SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
           ++Out.FunctionsInMainFile;
     Preprocessor &PP = CI.getPreprocessor();
+    CrossFileHooks Hooks;
+    if (Opts.Summaries)
+      Hooks.External = &Opts.Summaries->viewFor(
+          filePointAt(SM, SM.getLocForStartOfFile(SM.getMainFileID())).File);
+    if (Opts.Summarize) {
+      Out.Summary.emplace();
+      Hooks.SummaryOut = &*Out.Summary;
+      recordInputs(SM);
+    }
     TUResult R = runChecks(Ctx, &PP, Cfg.rulesFor(PP), Cfg.Checks,
-                           Cfg.Options);
-    if (Verify)
+                           Cfg.Options, Hooks);
+    if (Opts.Verify)
       emitAsDiagnostics(R.Findings);
     for (Finding &F : R.Findings)
       Out.Result.Findings.push_back(std::move(F));
@@ -178,6 +205,28 @@ public:
   }
 
 private:
+  /// Every file the parse read, with a hash of what it held, so that a later
+  /// run can tell whether this translation unit's summary still holds.
+  void recordInputs(const SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      FileEntryRef FE = It->first;
+      InputFile In;
+      SmallString<256> Path(FE.getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      In.Path = Path.str().str();
+      In.Size = FE.getSize();
+      In.ModificationTime = FE.getModificationTime();
+      if (std::optional<MemoryBufferRef> Buf =
+              It->second->getBufferIfLoaded())
+        In.ContentHash = xxh3_64bits(Buf->getBuffer());
+      Out.Inputs.push_back(std::move(In));
+    }
+    llvm::sort(Out.Inputs, [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
+  }
+
   // In -verify mode the findings go through the compiler's own diagnostics,
   // so that clang's VerifyDiagnosticConsumer checks them against the
   // expected-warning comments in the test file.
@@ -195,13 +244,14 @@ private:
   CompilerInstance &CI;
   const EffectiveConfig &Cfg;
   FileResult &Out;
-  bool Verify;
+  const RunOptions &Opts;
 };
 
 class ModlifeAction : public ASTFrontendAction {
 public:
-  ModlifeAction(const EffectiveConfig &Cfg, FileResult &Out, bool Verify)
-      : Cfg(Cfg), Out(Out), Verify(Verify) {}
+  ModlifeAction(const EffectiveConfig &Cfg, FileResult &Out,
+                const RunOptions &Opts)
+      : Cfg(Cfg), Out(Out), Opts(Opts) {}
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     // A missing generated header (linux/autoconf.h in an unconfigured tree)
@@ -214,27 +264,28 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<ModlifeConsumer>(CI, Cfg, Out, Verify);
+    return std::make_unique<ModlifeConsumer>(CI, Cfg, Out, Opts);
   }
 
 private:
   const EffectiveConfig &Cfg;
   FileResult &Out;
-  bool Verify;
+  const RunOptions &Opts;
 };
 
 class ModlifeActionFactory : public FrontendActionFactory {
 public:
-  ModlifeActionFactory(const EffectiveConfig &Cfg, FileResult &Out, bool Verify)
-      : Cfg(Cfg), Out(Out), Verify(Verify) {}
+  ModlifeActionFactory(const EffectiveConfig &Cfg, FileResult &Out,
+                       const RunOptions &Opts)
+      : Cfg(Cfg), Out(Out), Opts(Opts) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<ModlifeAction>(Cfg, Out, Verify);
+    return std::make_unique<ModlifeAction>(Cfg, Out, Opts);
   }
 
 private:
   const EffectiveConfig &Cfg;
   FileResult &Out;
-  bool Verify;
+  const RunOptions &Opts;
 };
 
 FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
@@ -292,7 +343,7 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   ErrorCounter Counter;
   if (!Opts.Verify)
     Tool.setDiagnosticConsumer(&Counter);
-  ModlifeActionFactory Factory(Cfg, R, Opts.Verify);
+  ModlifeActionFactory Factory(Cfg, R, Opts);
   int RC = Tool.run(&Factory);
   R.CompilerErrors = Counter.Errors;
   if (Opts.Verify)
@@ -306,32 +357,41 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
 
 } // namespace
 
+Expected<std::vector<std::shared_ptr<const EffectiveConfig>>>
+configsFor(const std::vector<std::string> &Files,
+           const rules::Config &CommandLine) {
+  std::map<std::string, std::shared_ptr<const EffectiveConfig>> ByConfig;
+  std::vector<std::shared_ptr<const EffectiveConfig>> PerFile;
+  for (const std::string &F : Files) {
+    Expected<rules::Config> C = rules::findConfigFor(F);
+    if (!C)
+      return C.takeError();
+    auto It = ByConfig.find(C->Source);
+    if (It == ByConfig.end()) {
+      Expected<std::shared_ptr<const EffectiveConfig>> E =
+          buildConfig(rules::overlay(*C, CommandLine));
+      if (!E)
+        return E.takeError();
+      It = ByConfig.emplace(C->Source, *E).first;
+    }
+    PerFile.push_back(It->second);
+  }
+  return PerFile;
+}
+
 std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
                                      const std::vector<std::string> &Files,
                                      const RunOptions &Opts,
                                      std::string &ConfigError) {
   // Configurations first, in order: a broken .modlife.yaml stops the run
   // before any work starts.
-  std::map<std::string, std::shared_ptr<const EffectiveConfig>> ByConfig;
-  std::vector<std::shared_ptr<const EffectiveConfig>> PerFile;
-  for (const std::string &F : Files) {
-    Expected<rules::Config> C = rules::findConfigFor(F);
-    if (!C) {
-      ConfigError = toString(C.takeError());
-      return {};
-    }
-    auto It = ByConfig.find(C->Source);
-    if (It == ByConfig.end()) {
-      Expected<std::shared_ptr<const EffectiveConfig>> E =
-          buildConfig(rules::overlay(*C, Opts.CommandLine));
-      if (!E) {
-        ConfigError = toString(E.takeError());
-        return {};
-      }
-      It = ByConfig.emplace(C->Source, *E).first;
-    }
-    PerFile.push_back(It->second);
+  Expected<std::vector<std::shared_ptr<const EffectiveConfig>>> Configs =
+      configsFor(Files, Opts.CommandLine);
+  if (!Configs) {
+    ConfigError = toString(Configs.takeError());
+    return {};
   }
+  std::vector<std::shared_ptr<const EffectiveConfig>> &PerFile = *Configs;
 
   std::vector<FileResult> Results(Files.size());
   std::mutex DoneMu;

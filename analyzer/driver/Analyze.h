@@ -2,6 +2,7 @@
 #ifndef MODLIFE_DRIVER_ANALYZE_H
 #define MODLIFE_DRIVER_ANALYZE_H
 
+#include "analyzer/engine/SummaryGraph.h"
 #include "analyzer/rules/Config.h"
 #include "analyzer/rules/RulePack.h"
 #include "checks/CheckRunner.h"
@@ -34,6 +35,23 @@ struct RunOptions {
   std::map<std::string, std::string> Contents;
   /// Called after each file, one call at a time, in completion order.
   std::function<void(const struct FileResult &)> OnFileDone;
+  /// Called when a run finds it has more files to analyze than it was given
+  /// (the cross-file phase re-analyzes some).
+  std::function<void(size_t)> OnMoreWork;
+  /// Cross-file analysis: keep each file's summary and the files its parse
+  /// read (FileResult::Summary, Inputs).
+  bool Summarize = false;
+  /// Cross-file analysis: the linked summaries that answer calls to other
+  /// files' functions; null for none.
+  const SummaryGraph *Summaries = nullptr;
+};
+
+/// A file that a translation unit's parse read, and what it held.
+struct InputFile {
+  std::string Path;
+  uint64_t Size = 0;
+  int64_t ModificationTime = 0;
+  uint64_t ContentHash = 0;
 };
 
 /// Everything one translation unit gave.
@@ -48,6 +66,9 @@ struct FileResult {
   bool VerifyPassed = true;
   /// Wall time of this file's analysis.
   double Seconds = 0;
+  /// With RunOptions::Summarize.
+  std::optional<TUSummary> Summary;
+  std::vector<InputFile> Inputs;
 };
 
 /// The rule set and options that apply to one file, from .modlife.yaml
@@ -66,6 +87,9 @@ struct EffectiveConfig {
   const rules::RuleSet &rulesFor(clang::Preprocessor &PP) const;
   rules::CheckGlobs Checks;
   CheckOptions Options;
+  /// A digest of everything above (the packs' text included): two files
+  /// with the same identity are analyzed under the same rules.
+  std::string Identity;
 };
 llvm::Expected<std::shared_ptr<const EffectiveConfig>>
 buildConfig(const rules::Config &C);
@@ -73,6 +97,12 @@ buildConfig(const rules::Config &C);
 /// Strips flags that would make the compiler write files (dependency files,
 /// objects, traces), so that analysis never writes into the user's tree.
 clang::tooling::ArgumentsAdjuster getNoOutputAdjuster();
+
+/// The configuration of each file, in order; an error names the broken
+/// .modlife.yaml or rule pack.
+llvm::Expected<std::vector<std::shared_ptr<const EffectiveConfig>>>
+configsFor(const std::vector<std::string> &Files,
+           const rules::Config &CommandLine);
 
 /// Analyzes the files, Jobs at a time. Results come back in input order.
 std::vector<FileResult>

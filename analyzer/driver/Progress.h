@@ -24,6 +24,8 @@ public:
   Progress(llvm::raw_ostream &OS, size_t Total, bool Terminal, bool Enabled);
   /// One file finished, with this many findings.
   void fileDone(size_t Findings);
+  /// More files to go than the run started with (a second phase).
+  void addWork(size_t Files) { Total += Files; }
   /// Clears the progress line.
   void finish();
   double elapsedSeconds() const;

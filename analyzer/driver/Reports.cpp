@@ -67,6 +67,8 @@ void renderJson(raw_ostream &OS, const std::vector<Finding> &Findings,
     for (const FindingNote &N : F.Notes) {
       json::Object NO = point(N.Where, Root);
       NO["message"] = N.Message;
+      NO["offset"] = N.Where.Offset;
+      NO["lineText"] = N.Where.LineText;
       Notes.push_back(std::move(NO));
     }
     for (const FixEdit &E : F.Fixes)
@@ -77,7 +79,9 @@ void renderJson(raw_ostream &OS, const std::vector<Finding> &Findings,
                                    {"line", E.Line},
                                    {"column", E.Column},
                                    {"endLine", E.EndLine},
-                                   {"endColumn", E.EndColumn}});
+                                   {"endColumn", E.EndColumn},
+                                   // --fix refuses a file changed since.
+                                   {"fileHash", utohexstr(E.FileHash, true)}});
     O["notes"] = std::move(Notes);
     O["fixes"] = std::move(Fixes);
     All.push_back(std::move(O));
@@ -274,17 +278,22 @@ static std::string fromReportPath(StringRef P, StringRef Root) {
 }
 
 Expected<std::vector<Finding>> readJsonReport(StringRef Path, StringRef Root) {
-  auto Bad = [&](const Twine &Why) {
-    return createStringError(inconvertibleErrorCode(),
-                             "'" + Path + "' is not a modlife JSON report: " +
-                                 Why);
-  };
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
     return createStringError(Buf.getError(), "cannot read '" + Path +
                                                  "': " +
                                                  Buf.getError().message());
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  return parseJsonReport((*Buf)->getBuffer(), Path, Root);
+}
+
+Expected<std::vector<Finding>> parseJsonReport(StringRef Text, StringRef Path,
+                                               StringRef Root) {
+  auto Bad = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "' is not a modlife JSON report: " +
+                                 Why);
+  };
+  Expected<json::Value> V = json::parse(Text);
   if (!V)
     return Bad(toString(V.takeError()));
   const json::Object *O = V->getAsObject();
@@ -346,6 +355,8 @@ Expected<std::vector<Finding>> readJsonReport(StringRef Path, StringRef Root) {
         Edit.Column = E->getInteger("column").value_or(0);
         Edit.EndLine = E->getInteger("endLine").value_or(0);
         Edit.EndColumn = E->getInteger("endColumn").value_or(0);
+        if (std::optional<StringRef> H = E->getString("fileHash"))
+          H->getAsInteger(16, Edit.FileHash);
         F.Fixes.push_back(std::move(Edit));
       }
     Out.push_back(std::move(F));

@@ -36,6 +36,10 @@ void renderJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 /// --merge. Fails, naming the file, on anything else.
 llvm::Expected<std::vector<Finding>> readJsonReport(llvm::StringRef Path,
                                                     llvm::StringRef Root);
+/// The same, from text already read; Path names it in errors.
+llvm::Expected<std::vector<Finding>>
+parseJsonReport(llvm::StringRef Text, llvm::StringRef Path,
+                llvm::StringRef Root);
 
 /// A SARIF 2.1.0 log with one run: the checks as rules (with their doc
 /// pages as help), notes as relatedLocations, fix-its as fixes.

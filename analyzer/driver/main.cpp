@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "analyzer/driver/Analyze.h"
 #include "analyzer/driver/ApplyFixes.h"
+#include "analyzer/driver/CrossFile.h"
 #include "analyzer/driver/Output.h"
 #include "analyzer/driver/Progress.h"
 #include "analyzer/driver/Reports.h"
@@ -34,8 +35,9 @@ static const char Overview[] =
   still running, and those that keep its use count forever: an entry point
   that sleeps before MOD_INC_USE_COUNT, a failure return that keeps the count.
   It analyzes every path through each function (CFG dataflow), follows calls
-  within the translation unit, and tolerates code that modern clang does not
-  fully accept: the functions that parse are analyzed.
+  into the other files of the run (summaries linked by function name), and
+  tolerates code that modern clang does not fully accept: the functions that
+  parse are analyzed.
 
 Examples:
   modlife drivers/char/foo.c -- -I include -D__KERNEL__ -DMODULE
@@ -48,6 +50,9 @@ Examples:
                                            (fail only on findings not recorded)
   modlife -p build/ --stdin drivers/char/foo.c < unsaved-buffer.c
                                            (an editor's buffer; see modlife-lsp)
+  modlife -p build/ --summaries=modlife.db -j 2 drivers/char/*.c
+                                           (keep summaries: re-runs redo only
+                                            what an edit changed)
   modlife --list-checks
   A '// NOLINT(modlife-...)' comment silences a finding, as in clang-tidy.
 
@@ -161,6 +166,35 @@ static cl::opt<bool> Merge(
     "merge",
     cl::desc("The files are JSON reports of earlier runs (with the same\n"
              "--source-root): print them as one report, in any --format"),
+    cl::cat(Category));
+static cl::opt<bool> CrossFile(
+    "cross-file",
+    cl::desc("Follow calls into the other files of the run: a sleeping\n"
+             "helper in foo_hw.c makes foo_main.c's open() a finding\n"
+             "(default: on; =false analyzes each file alone)"),
+    cl::init(true), cl::cat(Category));
+static cl::opt<std::string> SummariesPath(
+    "summaries",
+    cl::desc("Keep the cross-file summaries in this SQLite file: a later run\n"
+             "re-parses only the files whose inputs changed, and re-analyzes\n"
+             "only those and the files that depend on them\n"
+             "(docs/summaries.md)"),
+    cl::value_desc("file.db"), cl::cat(Category));
+enum class PhaseChoice { All, Summarize, Analyze };
+static cl::opt<PhaseChoice> Phase(
+    "phase", cl::desc("Run one phase of the cross-file analysis (default: both)"),
+    cl::values(
+        clEnumValN(PhaseChoice::All, "all", "summarize, link, then analyze"),
+        clEnumValN(PhaseChoice::Summarize, "summarize",
+                   "only fill --summaries (one CI job per --shard)"),
+        clEnumValN(PhaseChoice::Analyze, "analyze",
+                   "only analyze, from a --summaries store that holds every "
+                   "file (see --merge-summaries)")),
+    cl::init(PhaseChoice::All), cl::cat(Category));
+static cl::opt<bool> MergeSummaries(
+    "merge-summaries",
+    cl::desc("The files are summary stores of earlier --phase=summarize\n"
+             "runs: merge them into the --summaries store"),
     cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
@@ -292,6 +326,33 @@ int main(int argc, const char **argv) {
         << "no input files; run 'modlife --help' for usage\n";
     return 2;
   }
+  if (MergeSummaries) {
+    if (SummariesPath.empty() || Merge || Fix) {
+      WithColor::error(errs(), "modlife")
+          << "--merge-summaries merges into the --summaries store; it takes "
+             "no --merge or --fix\n";
+      return 2;
+    }
+    if (Error E = mergeSummaryStores(Files, SummariesPath)) {
+      WithColor::error(errs(), "modlife") << toString(std::move(E)) << "\n";
+      return 2;
+    }
+    if (!Quiet)
+      errs() << "modlife: merged " << Files.size() << " summary stores into '"
+             << SummariesPath << "'\n";
+    return 0;
+  }
+  if (Phase != PhaseChoice::All && SummariesPath.empty()) {
+    WithColor::error(errs(), "modlife")
+        << "--phase=summarize and --phase=analyze need a --summaries store\n";
+    return 2;
+  }
+  if ((!SummariesPath.empty() || Phase != PhaseChoice::All) &&
+      (Stdin || !CrossFile)) {
+    WithColor::error(errs(), "modlife")
+        << "--summaries and --phase take no --stdin or --cross-file=false\n";
+    return 2;
+  }
   if (Merge) {
     if (Fix || Stdin || !Shard.empty()) {
       WithColor::error(errs(), "modlife")
@@ -407,12 +468,44 @@ int main(int argc, const char **argv) {
   Opts.OnFileDone = [&](const FileResult &R) {
     P.fileDone(R.Result.Findings.size());
   };
+  Opts.OnMoreWork = [&](size_t More) { P.addWork(More); };
   std::string ConfigError;
-  std::vector<FileResult> Results = analyzeFiles(*DB, Files, Opts, ConfigError);
+  std::vector<FileResult> Results;
+  // One file alone has nothing to link, unless a store holds the others.
+  bool UseCrossFile = CrossFile && !Verify && !Stdin &&
+                      (Files.size() > 1 || !SummariesPath.empty());
+  CrossFileStats Stats;
+  CrossFileOptions XOpts;
+  if (UseCrossFile) {
+    XOpts.StorePath = SummariesPath;
+    XOpts.Which = Phase == PhaseChoice::Summarize
+                      ? CrossFileOptions::Phase::Summarize
+                  : Phase == PhaseChoice::Analyze
+                      ? CrossFileOptions::Phase::Analyze
+                      : CrossFileOptions::Phase::All;
+    Results = analyzeAcrossFiles(*DB, Files, Opts, XOpts, ConfigError, Stats);
+  } else {
+    Results = analyzeFiles(*DB, Files, Opts, ConfigError);
+  }
   P.finish();
   if (!ConfigError.empty()) {
     errs() << StringRef(ConfigError).trim() << "\n";
     return 2;
+  }
+  if (UseCrossFile && !SummariesPath.empty() && !Quiet)
+    errs() << "modlife: summaries in '" << SummariesPath << "': "
+           << Stats.Summarized << " files summarized, " << Stats.UpToDate
+           << " up to date; " << Stats.Reanalyzed
+           << " re-analyzed with other files' facts, "
+           << Stats.CrossFileUpToDate << " up to date\n";
+  if (XOpts.Which == CrossFileOptions::Phase::Summarize) {
+    bool Failed = false;
+    for (const FileResult &R : Results)
+      if (!R.FatalError.empty()) {
+        errs() << R.FatalError << "\n";
+        Failed = true;
+      }
+    return Failed ? 2 : 0;
   }
 
   bool InputError = false;

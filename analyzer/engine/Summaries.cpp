@@ -84,6 +84,7 @@ public:
     std::vector<SummaryFunction> Functions;
     for (const FunctionFacts *FF : All)
       Functions.push_back(summarizeFunction(*FF));
+    Out.Consumes = consumedEffects();
     // Keep what another file can observe: the functions it can call, and
     // those that do something or call out, directly or through a callee.
     // Header helpers that do neither (most static inlines) are left out.
@@ -123,6 +124,25 @@ public:
   }
 
 private:
+  std::array<bool, NumEffects> consumedEffects() const {
+    std::array<bool, NumEffects> C{};
+    bool PinsThis = false, PinsOther = false;
+    for (const FunctionFacts *FF : All)
+      A.forEachEvent(FF->Function, [&](const ElementEvent &E) {
+        if (E.EventKind != ElementEvent::Primitive ||
+            (E.Use.UseKind != PrimitiveUse::Acquire &&
+             E.Use.UseKind != PrimitiveUse::TryAcquire))
+          return;
+        (E.Use.Module.isThisModule() ? PinsThis : PinsOther) = true;
+      });
+    for (Effect E : {Effect::SleepsDefinite, Effect::SleepsByParam,
+                     Effect::SleepsFlagsUnknown, Effect::ReleasesThisModule})
+      C[unsigned(E)] = PinsThis;
+    C[unsigned(Effect::ReleasesOtherModule)] = PinsOther;
+    C[unsigned(Effect::WaitingLoad)] = !A.initFunctions().empty();
+    return C;
+  }
+
   static bool hasOwnEffect(const SummaryFunction &F) {
     return llvm::any_of(F.Direct, [](const auto &D) { return D.has_value(); });
   }

@@ -125,6 +125,11 @@ struct TUSummary {
   /// call, and every function that does something or calls out; in
   /// definition order.
   std::vector<SummaryFunction> Functions;
+  /// The effects of other files' functions that can change a finding here:
+  /// sleeps and releases of this module only where the file pins it, other
+  /// modules' releases where it pins them, loads where it has module init.
+  /// The rest cannot, so its analysis alone is already final.
+  std::array<bool, NumEffects> Consumes{};
 };
 
 /// Summarizes an analyzed translation unit (TUAnalysis::run has built its

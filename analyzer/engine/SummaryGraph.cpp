@@ -277,9 +277,15 @@ std::string SummaryGraph::consumedBy(StringRef MainFile) const {
     const Node *N = resolve(Name, U);
     if (!N || !N->Exported)
       continue;
+    bool Any = false;
+    for (unsigned E = 0; E < NumEffects; ++E)
+      Any |= U.Summary.Consumes[E] && N->Exported->has(Effect(E));
+    if (!Any)
+      continue;
     OS << Name << '@' << N->In->Summary.MainFile << ';';
     for (unsigned E = 0; E < NumEffects; ++E)
-      if (const EffectChain *C = N->Exported->chain(Effect(E))) {
+      if (const EffectChain *C = N->Exported->chain(Effect(E));
+          C && U.Summary.Consumes[E]) {
         OS << effectName(Effect(E)) << ':';
         for (const ChainStep &S : C->Steps)
           OS << S.Caller << ',' << S.Where.File << ':' << S.Where.Line << ':'

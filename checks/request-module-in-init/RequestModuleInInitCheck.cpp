@@ -31,14 +31,15 @@ public:
 
   void endTranslationUnit() override {
     const SourceManager &SM = Analysis->context().getSourceManager();
-    ReachMap Loads = Analysis->reachSummary(isWaitingLoad);
+    ReachMap Loads = Analysis->reachSummary(isWaitingLoad, Effect::WaitingLoad);
     for (const InitFunction &Init : Analysis->initFunctions()) {
       if (SM.isInSystemHeader(Init.Function->getLocation()))
         continue;
       Analysis->forEachEvent(Init.Function, [&](const ElementEvent &E) {
         bool Direct = E.EventKind == ElementEvent::Primitive && isWaitingLoad(E);
         bool ViaCall =
-            E.EventKind == ElementEvent::LocalCall && Loads.count(E.Callee);
+            (E.EventKind == ElementEvent::LocalCall && Loads.count(E.Callee)) ||
+            loadsInOtherFile(E);
         if (Direct || ViaCall)
           reportLoad(Init, E, Analysis->reachChain(E, Loads));
       });
@@ -48,35 +49,70 @@ public:
 private:
   llvm::DenseSet<const Stmt *> Reported;
 
+  /// The chain by which a call to another file's function loads a module.
+  const EffectChain *otherFileChain(const ElementEvent &E) const {
+    const ExternalFunction *X = Analysis->externalCallee(E);
+    return X ? X->chain(Effect::WaitingLoad) : nullptr;
+  }
+  bool loadsInOtherFile(const ElementEvent &E) const {
+    return otherFileChain(E) != nullptr;
+  }
+
   void reportLoad(const InitFunction &Init, const ElementEvent &At,
                   const std::vector<const ElementEvent *> &Chain) {
     if (Chain.empty() || !Reported.insert(At.At).second)
       return;
-    const PrimitiveUse &Load = Chain.back()->Use;
-    std::string InitName = Init.Function->getName().str();
+    // A chain that leaves this file ends in a call whose callee's summary
+    // (from the cross-file summaries) holds the rest of it.
+    const EffectChain *Rest = otherFileChain(*Chain.back());
+    const std::string &LoadName =
+        Rest ? Rest->Primitive.Name : Chain.back()->Use.Name;
+    bool Direct = Chain.size() == 1 && !Rest;
     Finding &Out =
-        Chain.size() == 1
-            ? report(At.Loc, "'" + Load.Name +
-                                 "' in module init waits for modprobe while "
-                                 "this module is still loading; the load can "
-                                 "deadlock or recurse")
-            : report(At.Loc, "'" + At.CalleeName + "' may call '" + Load.Name +
-                                 "' from module init, which waits for "
-                                 "modprobe while this module is still "
-                                 "loading; the load can deadlock or recurse");
+        Direct ? report(At.Loc, "'" + LoadName +
+                                    "' in module init waits for modprobe "
+                                    "while this module is still loading; the "
+                                    "load can deadlock or recurse")
+               : report(At.Loc, "'" + At.CalleeName + "' may call '" +
+                                    LoadName +
+                                    "' from module init, which waits for "
+                                    "modprobe while this module is still "
+                                    "loading; the load can deadlock or "
+                                    "recurse");
     if (Init.NamedAt.isValid() &&
         Init.NamedAt != Init.Function->getLocation())
       Ctx.note(Out, Init.NamedAt,
-               "'" + InitName + "' is this module's init function");
-    for (size_t I = 1; I < Chain.size(); ++I) {
-      const ElementEvent &Step = *Chain[I];
-      std::string Caller = Step.InFunction->getName().str();
-      Ctx.note(Out, Step.Loc,
-               I + 1 == Chain.size()
-                   ? "'" + Caller + "' calls '" + Load.Name +
-                         "', which waits for modprobe"
-                   : "'" + Caller + "' calls '" + Step.CalleeName + "'");
+               "'" + Init.Function->getName().str() +
+                   "' is this module's init function");
+    auto StepNote = [&](bool Last, const std::string &Caller,
+                        const std::string &Callee) {
+      return Last ? "'" + Caller + "' calls '" + LoadName +
+                        "', which waits for modprobe"
+                  : "'" + Caller + "' calls '" + Callee + "'";
+    };
+    for (size_t I = 1; I < Chain.size(); ++I)
+      Ctx.note(Out, Chain[I]->Loc,
+               StepNote(!Rest && I + 1 == Chain.size(),
+                        Chain[I]->InFunction->getName().str(),
+                        Chain[I]->CalleeName));
+    if (!Rest) {
+      suggestFix(Out, Chain, Chain.back()->Use);
+      return;
     }
+    for (size_t I = 0; I < Rest->Steps.size(); ++I) {
+      const ChainStep &S = Rest->Steps[I];
+      Ctx.note(Out, S.Where,
+               StepNote(I + 1 == Rest->Steps.size(), S.Caller, S.Callee));
+    }
+    // No fix-it: the load is in another file, where other callers may need
+    // it to wait.
+    Ctx.note(Out, Rest->Steps.back().Where,
+             "load the module from a work item that module init queues, or "
+             "on first use instead of in init");
+  }
+
+  void suggestFix(Finding &Out, const std::vector<const ElementEvent *> &Chain,
+                  const PrimitiveUse &Load) {
     // The fix: the same load without waiting, where nothing needs its result
     // and the load is written in init itself (a helper may have other callers
     // that do need to wait).
