@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
+  # The cross-file summary store.
+  libsqlite3-dev
   python3-jsonschema python3-yaml
   # Vim's quickfix parser reads the text format in a test.
   vim
