@@ -8,6 +8,8 @@ PACKAGES=(
   libyaml-cpp-dev libgtest-dev cmake ninja-build ccache python3
   # The cross-file summary store.
   libsqlite3-dev
+  # Sanitizer runtimes for the ASan+UBSan build that .ci/run tests.
+  libclang-rt-19-dev
   python3-jsonschema python3-yaml
   # Vim's quickfix parser reads the text format in a test.
   vim
