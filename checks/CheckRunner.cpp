@@ -37,7 +37,7 @@ public:
   }
   void handleFunctionSkipped(const FunctionDecl *FD,
                              llvm::StringRef Why) override {
-    Skipped.push_back(FD->getNameAsString() + ": " + Why.str());
+    Skipped.push_back(FD->getNameAsString() + "(): " + Why.str());
     for (auto &C : Checks)
       C->handleFunctionSkipped(FD, Why);
   }

@@ -8,19 +8,8 @@ mock="$src/testdata/include/linux-2.4"
 args=(-nostdinc -isystem "$mock" -D__KERNEL__ -DMODULE -std=gnu89 -Wno-gnu-designator)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
+. "$src/tests/testlib.sh"
 
-check() { # name, expected status, actual status, [output to grep, pattern]
-  local name="$1" want="$2" got="$3"
-  if [ "$want" != "$got" ]; then
-    echo "FAIL: $name: exit status $got, expected $want"; failures=$((failures+1)); return
-  fi
-  if [ $# -ge 5 ] && ! grep -qE -- "$5" <<<"$4"; then
-    echo "FAIL: $name: output does not match /$5/:"; echo "$4" | head -5
-    failures=$((failures+1)); return
-  fi
-  passed=$((passed+1)); echo "ok: $name"
-}
 one_line() { # the error output must be exactly one line
   local name="$1" out="$2"
   if [ "$(printf '%s' "$out" | grep -c .)" -ne 1 ]; then
@@ -28,21 +17,7 @@ one_line() { # the error output must be exactly one line
   else passed=$((passed+1)); echo "ok: $name is one line"; fi
 }
 
-cat > "$work/open.c" <<'C'
-#include <linux/module.h>
-#include <linux/fs.h>
-#include <linux/sched.h>
-#include <linux/errno.h>
-static void foo_interrupt(int irq, void *dev_id, struct pt_regs *regs) { }
-static int foo_open(struct inode *inode, struct file *file)
-{
-	if (request_irq(5, foo_interrupt, 0, "foo", NULL))
-		return -EBUSY;
-	MOD_INC_USE_COUNT;
-	return 0;
-}
-static struct file_operations foo_fops = { open: foo_open, };
-C
+write_sleeping_open "$work/open.c"
 cp "$work/open.c" "$work/open2.c"
 
 out="$("$modlife" --quiet "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
@@ -248,5 +223,4 @@ check "--list-checks" 0 $st "$out" "modlife-missing-dec-on-error"
 out="$("$modlife" --help 2>&1)"; st=$?
 check "--help teaches" 0 $st "$out" "Exit status: 0 no findings, 1 findings, 2 usage or input error"
 
-echo "$passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish cli

@@ -1,5 +1,6 @@
 //===- Analyze.cpp - Running modlife over translation units ---------------===//
 #include "analyzer/driver/Analyze.h"
+#include "analyzer/driver/Isolation.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -395,17 +396,41 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
 
   std::vector<FileResult> Results(Files.size());
   std::mutex DoneMu;
-  auto Analyze = [&](size_t I) {
-    auto Start = std::chrono::steady_clock::now();
-    Results[I] = analyzeOne(DB, Files[I], *PerFile[I], Opts);
-    Results[I].Seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - Start)
-                             .count();
+  auto Record = [&](size_t I, FileResult R, double Seconds) {
+    R.Seconds = Seconds;
+    Results[I] = std::move(R);
     if (Opts.OnFileDone) {
       std::lock_guard<std::mutex> Lock(DoneMu);
       Opts.OnFileDone(Results[I]);
     }
   };
+  auto Analyze = [&](size_t I) {
+    auto Start = std::chrono::steady_clock::now();
+    FileResult R = analyzeOne(DB, Files[I], *PerFile[I], Opts);
+    Record(I, std::move(R),
+           std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+               .count());
+  };
+  if (Opts.Isolate) {
+    // The parent times each file from the moment it hands it out; each
+    // element is written and read by the one thread that drives that file.
+    std::vector<std::chrono::steady_clock::time_point> Started(Files.size());
+    analyzeInWorkers(
+        Files.size(), Opts.Jobs, Opts.Limits,
+        [&](size_t I) {
+          Started[I] = std::chrono::steady_clock::now();
+          return Files[I];
+        },
+        [&](size_t I) { return analyzeOne(DB, Files[I], *PerFile[I], Opts); },
+        [&](size_t I, FileResult R) {
+          double Seconds = std::chrono::duration<double>(
+                               std::chrono::steady_clock::now() - Started[I])
+                               .count();
+          Record(I, std::move(R), Seconds);
+        });
+    return Results;
+  }
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
       Analyze(I);

@@ -23,6 +23,16 @@ class CompilationDatabase;
 
 namespace modlife {
 
+/// Limits on one translation unit's analysis; 0 means none. They are
+/// enforced from outside the analysis, so only with RunOptions::Isolate.
+struct FileLimits {
+  /// Wall-clock seconds.
+  double Seconds = 0;
+  /// Memory the analysis may add to the process it was forked from (its
+  /// private pages), in MiB.
+  uint64_t MemoryMiB = 0;
+};
+
 /// Settings that come from the command line rather than .modlife.yaml.
 struct RunOptions {
   rules::Config CommandLine;
@@ -44,6 +54,9 @@ struct RunOptions {
   /// Cross-file analysis: the linked summaries that answer calls to other
   /// files' functions; null for none.
   const SummaryGraph *Summaries = nullptr;
+  /// Analyze each file in a child process (Isolation.h), under Limits.
+  bool Isolate = false;
+  FileLimits Limits;
 };
 
 /// A file that a translation unit's parse read, and what it held.
@@ -62,6 +75,9 @@ struct FileResult {
   unsigned FunctionsInMainFile = 0;
   /// Set when the file could not be analyzed at all; a one-line reason.
   std::string FatalError;
+  /// The analysis itself failed (a crash, the time or memory limit), as
+  /// opposed to the input: FatalError says which.
+  bool AnalysisFailed = false;
   /// In verify mode: whether the expectations matched.
   bool VerifyPassed = true;
   /// Wall time of this file's analysis.

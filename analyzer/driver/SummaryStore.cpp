@@ -1,6 +1,7 @@
 //===- SummaryStore.cpp - Cross-file summaries on disk --------------------===//
 #include "analyzer/driver/SummaryStore.h"
 #include "analyzer/driver/Reports.h"
+#include "analyzer/driver/ResultJson.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -11,191 +12,6 @@
 using namespace llvm;
 
 namespace modlife {
-
-//===----------------------------------------------------------------------===//
-// Summaries as JSON (the "summary" column; see docs/summaries.md)
-//===----------------------------------------------------------------------===//
-
-static json::Value pointJson(const FilePoint &P) {
-  return json::Array{P.File, P.Line, P.Column, P.Offset, P.LineText};
-}
-
-static bool pointFrom(const json::Value *V, FilePoint &P) {
-  const json::Array *A = V ? V->getAsArray() : nullptr;
-  if (!A || A->size() != 5)
-    return false;
-  std::optional<StringRef> File = (*A)[0].getAsString(),
-                           Text = (*A)[4].getAsString();
-  std::optional<int64_t> Line = (*A)[1].getAsInteger(),
-                         Column = (*A)[2].getAsInteger(),
-                         Offset = (*A)[3].getAsInteger();
-  if (!File || !Text || !Line || !Column || !Offset)
-    return false;
-  P = {File->str(), unsigned(*Line), unsigned(*Column), unsigned(*Offset),
-       Text->str()};
-  return true;
-}
-
-static json::Value summaryJson(const TUSummary &S) {
-  json::Array Functions;
-  for (const SummaryFunction &F : S.Functions) {
-    json::Object Direct;
-    for (unsigned E = 0; E < NumEffects; ++E)
-      if (const std::optional<DirectEffect> &D = F.Direct[E])
-        Direct[effectName(Effect(E))] = json::Object{
-            {"at", pointJson(D->At)},
-            {"primitive", D->Primitive.Name},
-            {"macro", D->Primitive.IsMacro},
-            {"flags", D->Primitive.FlagsSpelling},
-            {"flagsUnknown", D->Primitive.FlagsUnknown},
-            {"param", D->Param},
-            {"flagSet", D->FlagSet}};
-    json::Array Calls;
-    for (const SummaryCall &C : F.Calls) {
-      json::Array Args;
-      for (const ArgumentFact &A : C.Arguments) {
-        json::Object Allows;
-        for (const auto &[Set, Yes] : A.AllowsSleep)
-          Allows[Set] = Yes;
-        json::Object AO{{"index", A.Index}, {"allowsSleep", std::move(Allows)}};
-        if (A.PassesParam)
-          AO["param"] = *A.PassesParam;
-        Args.push_back(std::move(AO));
-      }
-      json::Object CO{{"callee", C.Callee},
-                      {"external", C.External},
-                      {"at", pointJson(C.At)},
-                      {"args", std::move(Args)}};
-      if (!C.External)
-        CO["local"] = C.LocalCallee;
-      Calls.push_back(std::move(CO));
-    }
-    Functions.push_back(json::Object{{"name", F.Name},
-                                     {"external", F.External},
-                                     {"definition", pointJson(F.Definition)},
-                                     {"direct", std::move(Direct)},
-                                     {"calls", std::move(Calls)}});
-  }
-  json::Array Consumes;
-  for (unsigned E = 0; E < NumEffects; ++E)
-    if (S.Consumes[E])
-      Consumes.push_back(effectName(Effect(E)));
-  return json::Object{{"mainFile", S.MainFile},
-                      {"consumes", std::move(Consumes)},
-                      {"functions", std::move(Functions)}};
-}
-
-static bool summaryFrom(const json::Value &V, TUSummary &S) {
-  const json::Object *O = V.getAsObject();
-  if (!O)
-    return false;
-  std::optional<StringRef> Main = O->getString("mainFile");
-  const json::Array *Consumes = O->getArray("consumes");
-  const json::Array *Functions = O->getArray("functions");
-  if (!Main || !Consumes || !Functions)
-    return false;
-  S.MainFile = Main->str();
-  for (const json::Value &C : *Consumes) {
-    std::optional<Effect> E =
-        effectNamed(C.getAsString().value_or(StringRef()));
-    if (!E)
-      return false;
-    S.Consumes[unsigned(*E)] = true;
-  }
-  for (const json::Value &FV : *Functions) {
-    const json::Object *FO = FV.getAsObject();
-    if (!FO)
-      return false;
-    SummaryFunction F;
-    F.Name = FO->getString("name").value_or("").str();
-    F.External = FO->getBoolean("external").value_or(false);
-    if (F.Name.empty() || !pointFrom(FO->get("definition"), F.Definition))
-      return false;
-    if (const json::Object *Direct = FO->getObject("direct"))
-      for (const auto &KV : *Direct) {
-        std::optional<Effect> E = effectNamed(KV.first);
-        const json::Object *DO = KV.second.getAsObject();
-        DirectEffect D;
-        if (!E || !DO || !pointFrom(DO->get("at"), D.At))
-          return false;
-        D.Primitive.Name = DO->getString("primitive").value_or("").str();
-        D.Primitive.IsMacro = DO->getBoolean("macro").value_or(false);
-        D.Primitive.FlagsSpelling = DO->getString("flags").value_or("").str();
-        D.Primitive.FlagsUnknown =
-            DO->getBoolean("flagsUnknown").value_or(false);
-        D.Param = DO->getInteger("param").value_or(0);
-        D.FlagSet = DO->getString("flagSet").value_or("").str();
-        F.Direct[unsigned(*E)] = std::move(D);
-      }
-    if (const json::Array *Calls = FO->getArray("calls"))
-      for (const json::Value &CV : *Calls) {
-        const json::Object *CO = CV.getAsObject();
-        SummaryCall C;
-        if (!CO || !pointFrom(CO->get("at"), C.At))
-          return false;
-        C.Callee = CO->getString("callee").value_or("").str();
-        C.External = CO->getBoolean("external").value_or(false);
-        C.LocalCallee = CO->getInteger("local").value_or(0);
-        if (const json::Array *Args = CO->getArray("args"))
-          for (const json::Value &AV : *Args) {
-            const json::Object *AO = AV.getAsObject();
-            if (!AO)
-              return false;
-            ArgumentFact A;
-            A.Index = AO->getInteger("index").value_or(0);
-            if (std::optional<int64_t> P = AO->getInteger("param"))
-              A.PassesParam = unsigned(*P);
-            if (const json::Object *Allows = AO->getObject("allowsSleep"))
-              for (const auto &KV : *Allows)
-                A.AllowsSleep.push_back(
-                    {KV.first.str(), KV.second.getAsBoolean().value_or(false)});
-            C.Arguments.push_back(std::move(A));
-          }
-        F.Calls.push_back(std::move(C));
-      }
-    S.Functions.push_back(std::move(F));
-  }
-  return true;
-}
-
-static std::string inputsJson(const std::vector<InputFile> &Inputs) {
-  json::Array A;
-  for (const InputFile &In : Inputs)
-    A.push_back(json::Array{In.Path, int64_t(In.Size), In.ModificationTime,
-                            utohexstr(In.ContentHash, true)});
-  return formatv("{0}", json::Value(std::move(A))).str();
-}
-
-static bool inputsFrom(StringRef Text, std::vector<InputFile> &Out) {
-  Expected<json::Value> V = json::parse(Text);
-  if (!V) {
-    consumeError(V.takeError());
-    return false;
-  }
-  const json::Array *A = V->getAsArray();
-  if (!A)
-    return false;
-  for (const json::Value &E : *A) {
-    const json::Array *R = E.getAsArray();
-    if (!R || R->size() != 4)
-      return false;
-    InputFile In;
-    In.Path = (*R)[0].getAsString().value_or("").str();
-    In.Size = (*R)[1].getAsInteger().value_or(0);
-    In.ModificationTime = (*R)[2].getAsInteger().value_or(0);
-    if ((*R)[3].getAsString().value_or("").getAsInteger(16, In.ContentHash))
-      return false;
-    Out.push_back(std::move(In));
-  }
-  return true;
-}
-
-static std::string findingsJson(const std::vector<Finding> &Findings) {
-  std::string Text;
-  raw_string_ostream OS(Text);
-  renderJson(OS, Findings, /*Root=*/"");
-  return Text;
-}
 
 //===----------------------------------------------------------------------===//
 // The database
@@ -348,14 +164,14 @@ Expected<std::optional<StoredUnit>> SummaryStore::get(StringRef File) {
                              Path.c_str(), Column.str().c_str(),
                              File.str().c_str());
   };
-  if (!inputsFrom(Q.text(1), U.Inputs))
+  if (!inputsFromJson(Q.text(1), U.Inputs))
     return Corrupt("inputs");
   Expected<json::Value> SV = json::parse(Q.text(2));
   if (!SV) {
     consumeError(SV.takeError());
     return Corrupt("summary");
   }
-  if (!summaryFrom(*SV, U.Summary))
+  if (!summaryFromJson(*SV, U.Summary))
     return Corrupt("summary");
   Expected<std::vector<Finding>> F = parseJsonReport(Q.text(3), Path, "");
   if (!F)
@@ -393,12 +209,12 @@ Error SummaryStore::put(const std::vector<const StoredUnit *> &Units) {
   for (const StoredUnit *U : Units) {
     Ins.bind(1, U->File);
     Ins.bind(2, U->Fingerprint);
-    Ins.bind(3, inputsJson(U->Inputs));
-    Ins.bind(4, formatv("{0}", summaryJson(U->Summary)).str());
-    Ins.bind(5, findingsJson(U->Findings));
+    Ins.bind(3, inputsToJson(U->Inputs));
+    Ins.bind(4, formatv("{0}", summaryToJson(U->Summary)).str());
+    Ins.bind(5, findingsToJson(U->Findings));
     Ins.bind(6, U->Consumed);
     if (U->CrossFileFindings)
-      Ins.bind(7, findingsJson(*U->CrossFileFindings));
+      Ins.bind(7, findingsToJson(*U->CrossFileFindings));
     else
       Ins.bindNull(7);
     Ins.bind(8, int64_t(U->CompilerErrors));
@@ -426,7 +242,7 @@ Error SummaryStore::forEachSummary(function_ref<void(TUSummary)> Fn) {
   while ((RC = Q.step()) == SQLITE_ROW) {
     TUSummary S;
     Expected<json::Value> V = json::parse(Q.text(1));
-    if (!V || !summaryFrom(*V, S)) {
+    if (!V || !summaryFromJson(*V, S)) {
       if (!V)
         consumeError(V.takeError());
       return createStringError(inconvertibleErrorCode(),

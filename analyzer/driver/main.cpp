@@ -8,6 +8,7 @@
 #include "analyzer/driver/Analyze.h"
 #include "analyzer/driver/ApplyFixes.h"
 #include "analyzer/driver/CrossFile.h"
+#include "analyzer/driver/Isolation.h"
 #include "analyzer/driver/Output.h"
 #include "analyzer/driver/Progress.h"
 #include "analyzer/driver/Reports.h"
@@ -17,6 +18,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
@@ -69,7 +71,9 @@ Configuration:
 Other front ends: clang-tidy-19 --load=build/lib/modlife-clang-tidy-llvm19.so,
 and build/bin/modlife-lsp for editors (integrations/ in the source tree).
 
-Exit status: 0 no findings, 1 findings, 2 usage or input error.
+Exit status: 0 no findings, 1 findings, 2 usage or input error, or a file
+  that could not be analyzed (a crash, --file-timeout, --file-memory-limit;
+  the run goes on with the other files).
 )";
 
 static cl::opt<std::string>
@@ -196,6 +200,22 @@ static cl::opt<bool> MergeSummaries(
     cl::desc("The files are summary stores of earlier --phase=summarize\n"
              "runs: merge them into the --summaries store"),
     cl::cat(Category));
+static cl::opt<bool> Isolate(
+    "isolate",
+    cl::desc("Analyze in worker processes (one per job), so that a crash\n"
+             "or a limit below costs only the file at hand and the run\n"
+             "goes on (default: on; =false runs in one process, to debug)"),
+    cl::init(true), cl::cat(Category));
+static cl::opt<double> FileTimeout(
+    "file-timeout",
+    cl::desc("Stop a file's analysis after this many seconds of wall time,\n"
+             "report it and go on (default: 300; 0 for no limit)"),
+    cl::init(300), cl::value_desc("seconds"), cl::cat(Category));
+static cl::opt<unsigned> FileMemoryLimit(
+    "file-memory-limit",
+    cl::desc("Stop a file's analysis when it has allocated this much\n"
+             "memory, report it and go on (default: 4096; 0 for no limit)"),
+    cl::init(4096), cl::value_desc("MiB"), cl::cat(Category));
 static cl::opt<bool> Verify(
     "verify", cl::Hidden,
     cl::desc("Test mode: check findings against the expected-warning comments "
@@ -215,7 +235,8 @@ static SmallString<256> sourceRoot() {
 /// the same for an analysis and for --merge.
 static int report(std::vector<Finding> All, size_t FileCount,
                   unsigned WithErrors, bool InputError,
-                  std::vector<FileTiming> Timings = {}, double Seconds = 0) {
+                  std::vector<FileTiming> Timings = {}, double Seconds = 0,
+                  unsigned NotAnalyzed = 0) {
   sortAndUnique(All);
   SmallString<256> Root = sourceRoot();
   if (!WriteBaseline.empty()) {
@@ -277,6 +298,10 @@ static int report(std::vector<Finding> All, size_t FileCount,
            << FileCount << (FileCount == 1 ? " file" : " files");
     if (WithErrors)
       errs() << " (" << WithErrors << " with compiler errors)";
+    if (NotAnalyzed)
+      errs() << "; " << NotAnalyzed
+             << (NotAnalyzed == 1 ? " file" : " files")
+             << " not analyzed: a crash or a limit (see the errors above)";
     if (WithFix && !Fix)
       errs() << "; " << WithFix << " can be fixed with --fix";
     if (Accepted)
@@ -290,6 +315,10 @@ static int report(std::vector<Finding> All, size_t FileCount,
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  // A crash prints clang's stack dump; the report belongs with us.
+  setBugReportMsg("PLEASE report this modlife crash to its maintainers with "
+                  "the stack dump below and the file named after it (or a "
+                  "reduced copy).\n");
   cl::HideUnrelatedOptions(Category);
   // Everything after "--" is the compile command, as in clang-tidy.
   std::string FixedError;
@@ -459,6 +488,22 @@ int main(int argc, const char **argv) {
   }
   Opts.Jobs = std::max(1u, unsigned(Jobs));
   Opts.Verify = Verify;
+  if (FileTimeout < 0) {
+    WithColor::error(errs(), "modlife")
+        << "--file-timeout wants seconds >= 0, not " << FileTimeout << "\n";
+    return 2;
+  }
+  if (!Isolate && ((FileTimeout.getNumOccurrences() && FileTimeout > 0) ||
+                   (FileMemoryLimit.getNumOccurrences() && FileMemoryLimit))) {
+    WithColor::error(errs(), "modlife")
+        << "--file-timeout and --file-memory-limit are enforced from a "
+           "parent process; they need --isolate\n";
+    return 2;
+  }
+  // -verify reports through the compiler's own diagnostics, in process.
+  Opts.Isolate = Isolate && !Verify && canIsolate();
+  Opts.Limits.Seconds = FileTimeout;
+  Opts.Limits.MemoryMiB = FileMemoryLimit;
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   if (Stdin)
     Opts.Contents[Files.front()] = std::move(StdinContents);
@@ -511,14 +556,20 @@ int main(int argc, const char **argv) {
   bool InputError = false;
   std::vector<Finding> All;
   unsigned WithErrors = 0;
+  unsigned NotAnalyzed = 0;
   bool VerifyFailed = false;
   for (FileResult &R : Results) {
     if (!R.FatalError.empty()) {
       errs() << R.FatalError << "\n";
       InputError = true;
+      NotAnalyzed += R.AnalysisFailed;
       continue;
     }
     VerifyFailed |= !R.VerifyPassed;
+    // A function the engine gave up on is said, never dropped in silence.
+    if (!Quiet)
+      for (const std::string &S : R.Result.Skipped)
+        errs() << R.File << ": note: " << S << "\n";
     if (R.CompilerErrors) {
       ++WithErrors;
       if (!Quiet)
@@ -535,5 +586,5 @@ int main(int argc, const char **argv) {
   for (const FileResult &R : Results)
     Timings.push_back({R.File, R.Seconds, R.CompilerErrors});
   return report(std::move(All), Results.size(), WithErrors, InputError,
-                std::move(Timings), P.elapsedSeconds());
+                std::move(Timings), P.elapsedSeconds(), NotAnalyzed);
 }

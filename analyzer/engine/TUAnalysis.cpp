@@ -804,12 +804,17 @@ void TUAnalysis::run(AnalysisHandler &H) {
     if (SM.isInSystemHeader(FD->getLocation()))
       continue;
     if (!FF->Cfg) {
-      H.handleFunctionSkipped(FD, "its control-flow graph could not be built");
+      H.handleFunctionSkipped(FD, "not analyzed: its control-flow graph "
+                                  "could not be built");
       continue;
     }
     ModuleRefResult R = analyzeModuleRefs(*this, *FF);
     if (R.BudgetExceeded) {
-      H.handleFunctionSkipped(FD, "the analysis state budget ran out");
+      H.handleFunctionSkipped(
+          FD, "the analysis stopped after " +
+                  std::to_string(ModuleRefOptions().MaxBlockVisits) +
+                  " block visits (the per-function budget); findings in it "
+                  "may be missing");
       continue;
     }
     for (const SleepBeforeAcquire &S : R.SleepsBeforeAcquire)
