@@ -31,6 +31,28 @@ expect_eq "--cross-file=false: no sleep found across files, one false failure-pa
   "pulsar_main.c:62:3: modlife-missing-dec-on-error" \
   "$(sed -E 's|^.*/([^/]+):([0-9]+):([0-9]+): warning: .*\[([a-z-]+)\]$|\1:\2:\3: \4|' <<<"$alone")"
 
+# Entry points wired in one file and defined in another: nebula_main.c's
+# file_operations name nebula_ops.c's functions. Alone, nebula_ops.c has no
+# entry point and nebula_main.c cannot see that nebula_open pins the module.
+got="$("$modlife" --quiet "$data"/nebula/*.c -- "${old[@]}" | sed "s|$src/||g")"
+expect_eq "entry points wired in another file: golden output" "$(cat "$data/nebula.expected")" "$got"
+alone="$("$modlife" --quiet --cross-file=false "$data"/nebula/*.c -- "${old[@]}" | grep ': warning: ')"
+expect_eq "--cross-file=false: the sleep is missed, a false missing-owner is reported" \
+  "nebula_main.c:8:31: modlife-missing-owner" \
+  "$(sed -E 's|^.*/([^/]+):([0-9]+):([0-9]+): warning: .*\[([a-z-]+)\]$|\1:\2:\3: \4|' <<<"$alone")"
+# With a store: giving the file_operations an owner, in nebula_main.c only,
+# re-analyzes nebula_ops.c, whose open() is then pinned by its caller.
+neb="$work/nebula"
+mkdir -p "$neb" && cp "$data"/nebula/* "$neb/"
+"$modlife" --quiet --summaries="$work/n.db" "$neb"/*.c -- "${old[@]}" >/dev/null 2>&1
+sed -i '0,/open: nebula_open,/s//owner: THIS_MODULE,\n\topen: nebula_open,/' "$neb/nebula_main.c"
+out="$("$modlife" --summaries="$work/n.db" "$neb"/*.c -- "${old[@]}" 2>&1)"
+expect_eq "an owner added where the entry point is wired: both files re-analyzed" \
+  "1 files summarized, 1 up to date; 2 re-analyzed with other files' facts, 0 up to date" \
+  "$(grep '^modlife: summaries' <<<"$out" | sed -E "s|^modlife: summaries in '[^']*': ||")"
+if grep -q "warning:" <<<"$out"; then fail "the pinned entry point is still reported"; grep warning <<<"$out"
+else ok "the pinned entry point is no longer reported"; fi
+
 # 3. The store: a re-run re-parses only what changed.
 tree="$work/tree"
 mkdir -p "$tree" && cp "$data"/pulsar/* "$tree/"

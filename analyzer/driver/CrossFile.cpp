@@ -28,7 +28,9 @@ static std::string fingerprint(const CompilationDatabase &DB,
                                const RunOptions &Opts) {
   std::string Text;
   raw_string_ostream OS(Text);
-  OS << "store-v" << SummaryStoreVersion << '\n' << Config.Identity << '\n';
+  OS << "store-v" << SummaryStoreVersion << " summary-r"
+     << SummaryContentRevision << '\n'
+     << Config.Identity << '\n';
   for (const CompileCommand &C : DB.getCompileCommands(AbsoluteFile)) {
     OS << C.Directory << '\n';
     for (const std::string &A : C.CommandLine)

@@ -76,9 +76,18 @@ json::Value summaryToJson(const TUSummary &S) {
   for (unsigned E = 0; E < NumEffects; ++E)
     if (S.Consumes[E])
       Consumes.push_back(effectName(Effect(E)));
+  json::Array Wirings;
+  for (const SummaryWiring &W : S.Wirings)
+    Wirings.push_back(json::Object{{"function", W.Function},
+                                   {"struct", W.StructName},
+                                   {"field", W.FieldName},
+                                   {"pinnedByOwner", W.PinnedByOwner},
+                                   {"failureCleanup", W.FailureCleanupField},
+                                   {"at", pointJson(W.At)}});
   return json::Object{{"mainFile", S.MainFile},
                       {"consumes", std::move(Consumes)},
-                      {"functions", std::move(Functions)}};
+                      {"functions", std::move(Functions)},
+                      {"wirings", std::move(Wirings)}};
 }
 
 bool summaryFromJson(const json::Value &V, TUSummary &S) {
@@ -151,6 +160,22 @@ bool summaryFromJson(const json::Value &V, TUSummary &S) {
       }
     S.Functions.push_back(std::move(F));
   }
+  if (const json::Array *Wirings = O->getArray("wirings"))
+    for (const json::Value &WV : *Wirings) {
+      const json::Object *WO = WV.getAsObject();
+      SummaryWiring W;
+      if (!WO || !pointFrom(WO->get("at"), W.At))
+        return false;
+      W.Function = WO->getString("function").value_or("").str();
+      W.StructName = WO->getString("struct").value_or("").str();
+      W.FieldName = WO->getString("field").value_or("").str();
+      W.PinnedByOwner = WO->getBoolean("pinnedByOwner").value_or(false);
+      W.FailureCleanupField =
+          WO->getString("failureCleanup").value_or("").str();
+      if (W.Function.empty())
+        return false;
+      S.Wirings.push_back(std::move(W));
+    }
   return true;
 }
 

@@ -82,7 +82,7 @@ public:
             {FD,
              {R->StructName, F->getName().str(),
               Ctx.getSourceManager().getFileLoc(Init->getBeginLoc()), false,
-              R->FailureCleanupField, CurrentVar}});
+              R->FailureCleanupField, CurrentVar, std::nullopt}});
       if (RD->isUnion())
         break;
     }
@@ -123,7 +123,8 @@ public:
     if (const FunctionDecl *FD = functionNamedBy(BO->getRHS())) {
       Map[FD].push_back({R->StructName, F->getName().str(),
                          Ctx.getSourceManager().getFileLoc(BO->getBeginLoc()),
-                         false, R->FailureCleanupField});
+                         false, R->FailureCleanupField, nullptr,
+                         std::nullopt});
       AssignedWirings.push_back({FD, Map[FD].size() - 1});
     }
     return true;
@@ -174,6 +175,20 @@ EntryPointIndex::wirings(const FunctionDecl *FD) const {
   static const std::vector<EntryPointWiring> None;
   auto It = Map.find(FD->getCanonicalDecl());
   return It == Map.end() ? None : It->second;
+}
+
+void EntryPointIndex::forEachUndefined(
+    llvm::function_ref<void(const FunctionDecl *,
+                            const std::vector<EntryPointWiring> &)>
+        F) const {
+  for (const auto &[FD, Wirings] : Map)
+    if (!FD->hasBody())
+      F(FD, Wirings);
+}
+
+void EntryPointIndex::addWiringFromOtherFile(const FunctionDecl *FD,
+                                             EntryPointWiring W) {
+  Map[FD->getCanonicalDecl()].push_back(std::move(W));
 }
 
 bool EntryPointIndex::isPinnedByCaller(const FunctionDecl *FD) const {

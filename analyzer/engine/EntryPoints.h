@@ -2,9 +2,11 @@
 #ifndef MODLIFE_ENGINE_ENTRYPOINTS_H
 #define MODLIFE_ENGINE_ENTRYPOINTS_H
 
+#include "analyzer/engine/Summaries.h"
 #include "analyzer/rules/RulePack.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ struct EntryPointWiring {
   std::string FailureCleanupField;
   /// The variable whose initializer wires the function, if any.
   const clang::Decl *Var = nullptr;
+  /// Set, with Loc invalid, for a wiring in another translation unit's file
+  /// (from the cross-file summaries).
+  std::optional<FilePoint> InOtherFile;
 };
 
 /// The functions of a translation unit that are entry points by the pack's
@@ -49,6 +54,7 @@ public:
   /// The wirings of FD, first-seen first; empty if it is no entry point.
   const std::vector<EntryPointWiring> &
   wirings(const clang::FunctionDecl *FD) const;
+  bool empty() const { return Map.empty(); }
   bool isEntryPoint(const clang::FunctionDecl *FD) const {
     return !wirings(FD).empty();
   }
@@ -56,6 +62,15 @@ public:
   bool isPinnedByCaller(const clang::FunctionDecl *FD) const;
   /// True when every wiring of FD has the kernel clean up after a failure.
   bool hasFailureCleanup(const clang::FunctionDecl *FD) const;
+  /// Calls F for every function wired here that has no definition in this
+  /// translation unit, with its wirings.
+  void forEachUndefined(
+      llvm::function_ref<void(const clang::FunctionDecl *,
+                              const std::vector<EntryPointWiring> &)>
+          F) const;
+  /// Adds a wiring made in another file to FD, defined here.
+  void addWiringFromOtherFile(const clang::FunctionDecl *FD,
+                              EntryPointWiring W);
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<EntryPointWiring>>

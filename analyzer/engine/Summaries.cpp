@@ -7,6 +7,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
+#include <tuple>
 
 using namespace clang;
 using namespace llvm;
@@ -49,7 +50,8 @@ FilePoint filePointAt(const SourceManager &SM, SourceLocation Loc) {
 
 static constexpr const char *EffectNames[NumEffects] = {
     "sleeps",         "sleeps-by-param",       "sleeps-flags-unknown",
-    "waits-for-load", "releases-this-module", "releases-other-module"};
+    "waits-for-load", "releases-this-module", "releases-other-module",
+    "acquires-this-module"};
 
 StringRef effectName(Effect E) { return EffectNames[unsigned(E)]; }
 
@@ -85,6 +87,7 @@ public:
     for (const FunctionFacts *FF : All)
       Functions.push_back(summarizeFunction(*FF));
     Out.Consumes = consumedEffects();
+    Out.Wirings = wiringsOfUndefined();
     // Keep what another file can observe: the functions it can call, and
     // those that do something or call out, directly or through a callee.
     // Header helpers that do neither (most static inlines) are left out.
@@ -140,7 +143,30 @@ private:
       C[unsigned(E)] = PinsThis;
     C[unsigned(Effect::ReleasesOtherModule)] = PinsOther;
     C[unsigned(Effect::WaitingLoad)] = !A.initFunctions().empty();
+    // An entry point that pins the module itself needs no owner field.
+    C[unsigned(Effect::AcquiresThisModule)] = !A.entryPoints().empty();
     return C;
+  }
+
+  /// The entry points this file wires but another file defines.
+  std::vector<SummaryWiring> wiringsOfUndefined() const {
+    std::vector<SummaryWiring> Out;
+    A.entryPoints().forEachUndefined(
+        [&](const FunctionDecl *FD,
+            const std::vector<EntryPointWiring> &Wirings) {
+          if (!FD->getIdentifier() || !FD->isExternallyVisible())
+            return;
+          for (const EntryPointWiring &W : Wirings)
+            Out.push_back({FD->getName().str(), W.StructName, W.FieldName,
+                           W.PinnedByOwner, W.FailureCleanupField,
+                           filePointAt(SM, W.Loc)});
+        });
+    // The index is a hash map: file order makes the summary reproducible.
+    llvm::sort(Out, [](const SummaryWiring &L, const SummaryWiring &R) {
+      return std::tie(L.At.File, L.At.Offset, L.Function, L.FieldName) <
+             std::tie(R.At.File, R.At.Offset, R.Function, R.FieldName);
+    });
+    return Out;
   }
 
   static bool hasOwnEffect(const SummaryFunction &F) {
@@ -209,6 +235,10 @@ private:
       else
         Set(Effect::SleepsFlagsUnknown);
     }
+    if ((U.UseKind == PrimitiveUse::Acquire ||
+         U.UseKind == PrimitiveUse::TryAcquire) &&
+        U.Module.isThisModule())
+      Set(Effect::AcquiresThisModule);
     if (U.UseKind == PrimitiveUse::Release)
       Set(U.Module.isThisModule() ? Effect::ReleasesThisModule
                                   : Effect::ReleasesOtherModule);

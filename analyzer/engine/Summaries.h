@@ -15,6 +15,7 @@
 #ifndef MODLIFE_ENGINE_SUMMARIES_H
 #define MODLIFE_ENGINE_SUMMARIES_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <array>
 #include <cstdint>
@@ -30,6 +31,10 @@ class SourceManager;
 namespace modlife {
 
 class TUAnalysis;
+
+/// What summaries hold, revised whenever they carry new facts: a stored
+/// summary of another revision is stale (see docs/summaries.md).
+constexpr int SummaryContentRevision = 3;
 
 /// A place in a source file, as plain data.
 struct FilePoint {
@@ -61,8 +66,11 @@ enum class Effect : unsigned {
   ReleasesThisModule,
   /// Drops a reference on another module (module_put(ops->owner)).
   ReleasesOtherModule,
+  /// Takes a reference on the analyzed module (MOD_INC_USE_COUNT): an entry
+  /// point that does pins the module itself, with no owner field.
+  AcquiresThisModule,
 };
-constexpr unsigned NumEffects = 6;
+constexpr unsigned NumEffects = 7;
 llvm::StringRef effectName(Effect E);
 std::optional<Effect> effectNamed(llvm::StringRef Name);
 
@@ -118,6 +126,23 @@ struct SummaryFunction {
   std::vector<SummaryCall> Calls;
 };
 
+/// A function this translation unit stores into an ops struct field (an
+/// entry point the kernel calls from outside) without defining it. The file
+/// that defines it learns the wiring through the linked summaries, so that
+/// foo_ops.c's foo_open is an entry point when foo_main.c wires it.
+/// (module_init cannot name another file's function in a module: it emits
+/// an alias, which must point to a definition in the same file.)
+struct SummaryWiring {
+  std::string Function;
+  std::string StructName;
+  std::string FieldName;
+  /// The same initializer sets the owner field: the caller pins the module.
+  bool PinnedByOwner = false;
+  /// The field the kernel calls after this entry point fails, if any.
+  std::string FailureCleanupField;
+  FilePoint At;
+};
+
 /// One translation unit, summarized.
 struct TUSummary {
   std::string MainFile;
@@ -130,6 +155,8 @@ struct TUSummary {
   /// modules' releases where it pins them, loads where it has module init.
   /// The rest cannot, so its analysis alone is already final.
   std::array<bool, NumEffects> Consumes{};
+  /// Other files' functions this one wires as entry points, in file order.
+  std::vector<SummaryWiring> Wirings;
 };
 
 /// Summarizes an analyzed translation unit (TUAnalysis::run has built its
@@ -174,6 +201,10 @@ public:
   /// The definition a call to Name from this translation unit links to, when
   /// it has any effect; null when it has none or is unknown.
   virtual const ExternalFunction *lookup(llvm::StringRef Name) const = 0;
+  /// Where other files wire this translation unit's visible function Name
+  /// as an entry point; empty when nowhere.
+  virtual llvm::ArrayRef<SummaryWiring>
+  wiringsOf(llvm::StringRef Name) const = 0;
 };
 
 } // namespace modlife

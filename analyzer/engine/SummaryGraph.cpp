@@ -44,6 +44,7 @@ public:
     const Node *N = G.resolve(Name, *U);
     return N ? N->Exported.get() : nullptr;
   }
+  ArrayRef<SummaryWiring> wiringsOf(StringRef Name) const override;
 
 private:
   const SummaryGraph &G;
@@ -55,7 +56,19 @@ struct SummaryGraph::Unit {
   std::string Directory;
   std::vector<Node> Nodes;
   std::unique_ptr<View> Linked;
+  /// This file's visible functions that other files wire as entry points,
+  /// with those wirings in the order of the wiring files.
+  StringMap<std::vector<SummaryWiring>> WiredElsewhere;
 };
+
+ArrayRef<SummaryWiring> SummaryGraph::View::wiringsOf(StringRef Name) const {
+  if (!U)
+    return {};
+  auto It = U->WiredElsewhere.find(Name);
+  if (It == U->WiredElsewhere.end())
+    return {};
+  return It->second;
+}
 
 SummaryGraph::SummaryGraph() : Empty(std::make_unique<View>(*this, nullptr)) {}
 SummaryGraph::~SummaryGraph() = default;
@@ -151,6 +164,13 @@ void SummaryGraph::solve() {
         N.Callees.push_back(To);
       }
 
+  // A wiring links like a call: to the definition its file would call.
+  for (auto &[File, U] : Units)
+    for (const SummaryWiring &W : U->Summary.Wirings)
+      if (const Node *To = resolve(W.Function, *U))
+        Units[To->In->Summary.MainFile]->WiredElsewhere[W.Function].push_back(
+            W);
+
   // A fixpoint: effects only get added, and the first witness of each stays,
   // so following witnesses always ends at a primitive.
   bool Changed = true;
@@ -185,7 +205,8 @@ void SummaryGraph::solve() {
             return Reach{true, false, CI, Follow};
           };
           for (Effect E : {Effect::WaitingLoad, Effect::ReleasesThisModule,
-                           Effect::ReleasesOtherModule})
+                           Effect::ReleasesOtherModule,
+                           Effect::AcquiresThisModule})
             if (T->has(E))
               Set(N, E, Via(E));
           if (T->has(Effect::SleepsDefinite))
@@ -294,6 +315,24 @@ std::string SummaryGraph::consumedBy(StringRef MainFile) const {
       }
     OS << N->Param << ',' << N->FlagSet << '\n';
   }
+  // Whether the functions this file wires but another defines pin the
+  // module themselves decides whether their ops struct needs an owner.
+  for (const SummaryWiring &W : U.Summary.Wirings)
+    if (const Node *N = resolve(W.Function, U);
+        N && N->has(Effect::AcquiresThisModule))
+      OS << "pins:" << W.Function << '@' << N->In->Summary.MainFile << '\n';
+  // Entry points wired in other files make this file's functions entry
+  // points, whatever effects they have.
+  std::vector<std::string> Wired;
+  for (const auto &KV : U.WiredElsewhere)
+    Wired.push_back(KV.getKey().str());
+  llvm::sort(Wired);
+  for (const std::string &Name : Wired)
+    for (const SummaryWiring &W : U.WiredElsewhere.find(Name)->second)
+      OS << "wired:" << Name << ',' << W.StructName << '.' << W.FieldName
+         << ',' << W.PinnedByOwner << ',' << W.FailureCleanupField << ','
+         << W.At.File << ':' << W.At.Line << ':' << W.At.Column << ','
+         << W.At.LineText << '\n';
   if (Text.empty())
     return "";
   return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true);

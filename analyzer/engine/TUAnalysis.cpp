@@ -587,6 +587,29 @@ bool TUAnalysis::hasModuleMarker() const {
   return false;
 }
 
+void TUAnalysis::addWiringsFromOtherFiles() {
+  if (!External)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[FD, FF] : Facts) {
+    // Facts are keyed by the first declaration, often in a header; the
+    // definition is what must be in this file.
+    const FunctionDecl *Def = FF->Function;
+    if (!Def->getIdentifier() || !Def->isExternallyVisible() ||
+        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+      continue;
+    for (const SummaryWiring &W : External->wiringsOf(Def->getName())) {
+      EntryPointWiring E;
+      E.StructName = W.StructName;
+      E.FieldName = W.FieldName;
+      E.PinnedByOwner = W.PinnedByOwner;
+      E.FailureCleanupField = W.FailureCleanupField;
+      E.InOtherFile = W.At;
+      EntryPoints->addWiringFromOtherFile(Def, std::move(E));
+    }
+  }
+}
+
 void TUAnalysis::findInitFunctions() {
   const SourceManager &SM = Ctx.getSourceManager();
   StringMap<const FunctionDecl *> ByName;
@@ -651,6 +674,11 @@ static bool externalHas(const ExternalSummaries *External,
 bool TUAnalysis::mayReleaseThisModule(const FunctionDecl *FD) const {
   return ReleasesThisModule.count(FD->getCanonicalDecl()) ||
          externalHas(External, FD, Effect::ReleasesThisModule);
+}
+
+bool TUAnalysis::mayPinThisModule(const FunctionDecl *FD) const {
+  return PinsThisModule.count(FD->getCanonicalDecl()) ||
+         externalHas(External, FD, Effect::AcquiresThisModule);
 }
 
 bool TUAnalysis::mayReleaseOtherModule(const FunctionDecl *FD) const {
@@ -793,10 +821,18 @@ void TUAnalysis::run(AnalysisHandler &H) {
   computeSleepSummaries();
   ReleasesThisModule = reachSummary(releasesThisModule);
   ReleasesOtherModule = reachSummary(releasesOtherModule);
+  PinsThisModule = reachSummary(
+      [](const ElementEvent &E) {
+        return (E.Use.UseKind == PrimitiveUse::Acquire ||
+                E.Use.UseKind == PrimitiveUse::TryAcquire) &&
+               E.Use.Module.isThisModule();
+      },
+      Effect::AcquiresThisModule);
   findInitFunctions();
   findDeferredCallbacks();
   EntryPoints = std::make_unique<EntryPointIndex>(
       Ctx, Rules, [this](const Decl *D) { return isInScope(D); });
+  addWiringsFromOtherFiles();
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();
   for (auto &[FD, FF] : Facts) {

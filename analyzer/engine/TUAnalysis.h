@@ -153,6 +153,9 @@ public:
   /// Whether a TU-local function may drop a reference on some other module
   /// (put_nfs_version() doing module_put(nfs->owner), phy_detach()).
   bool mayReleaseOtherModule(const clang::FunctionDecl *FD) const;
+  /// Whether FD, here or in another file, may take a reference on this
+  /// module (2.4's MOD_INC_USE_COUNT in open()), directly or through calls.
+  bool mayPinThisModule(const clang::FunctionDecl *FD) const;
 
   /// Which TU-local functions reach a primitive event that IsTarget
   /// accepts, through calls (not through functions that only escape).
@@ -215,6 +218,9 @@ private:
   const PrimitiveUse *remotePrimitive(const EffectChain &C,
                                       PrimitiveUse::Kind K) const;
   void findInitFunctions();
+  /// Entry points wired in other files (foo_main.c's .open = foo_open, for
+  /// foo_open defined here), from the linked summaries.
+  void addWiringsFromOtherFiles();
   void findDeferredCallbacks();
 
   clang::ASTContext &Ctx;
@@ -226,6 +232,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
   ReachMap ReleasesThisModule;
   ReachMap ReleasesOtherModule;
+  ReachMap PinsThisModule;
   std::vector<InitFunction> InitFunctions;
   std::vector<DeferredCallback> Deferred;
   bool RecordExternal = false;

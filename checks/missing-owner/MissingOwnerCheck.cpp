@@ -313,13 +313,8 @@ public:
     if (Facts.ThisModuleIsNull ||
         !(Facts.ThisModuleInMainFile || Analysis->hasModuleMarker()))
       return;
-    ReachMap Pins = Analysis->reachSummary([](const ElementEvent &E) {
-      return (E.Use.UseKind == PrimitiveUse::Acquire ||
-              E.Use.UseKind == PrimitiveUse::TryAcquire) &&
-             E.Use.Module.isThisModule();
-    });
     for (const VarDecl *VD : Facts.Candidates)
-      checkStruct(VD, Facts, Pins);
+      checkStruct(VD, Facts);
   }
 
 private:
@@ -336,8 +331,7 @@ private:
     return std::nullopt;
   }
 
-  void checkStruct(const VarDecl *VD, const OwnerFacts &Facts,
-                   const ReachMap &Pins) {
+  void checkStruct(const VarDecl *VD, const OwnerFacts &Facts) {
     const rules::RuleSet &Rules = Analysis->rules();
     ASTContext &AC = Analysis->context();
     const RecordDecl *RD = VD->getType()->getAsRecordDecl();
@@ -351,6 +345,11 @@ private:
       return;
     if (ILE->getSemanticForm())
       ILE = ILE->getSemanticForm();
+    // A list clang could not make sense of holds what was written, not the
+    // struct's fields in order (its type is void): nothing in it can be read
+    // by field.
+    if (ILE->containsErrors())
+      return;
     const auto *Holder =
         Path->Member ? dyn_cast_or_null<InitListExpr>(initOf(ILE, Path->Member))
                      : ILE;
@@ -385,7 +384,7 @@ private:
         const FunctionDecl *FD = Init ? functionNamedBy(Init) : nullptr;
         if (!FD || !F->getType()->isFunctionPointerType())
           continue;
-        if (IsEntry(F) && Pins.count(FD))
+        if (IsEntry(F) && Analysis->mayPinThisModule(FD))
           return false;
         unsigned Rank = (EP && IsEntry(F) ? 0 : 2) + (FD->hasBody() ? 0 : 1);
         if (!Shown || Rank < ShownRank ||
@@ -402,7 +401,7 @@ private:
       return;
     for (const RecordDecl *R : {RD, Path->Owner->getParent()})
       for (auto &[F, FD] : Facts.AssignedFunctions.lookup(R))
-        if (IsEntry(F) && Pins.count(FD))
+        if (IsEntry(F) && Analysis->mayPinThisModule(FD))
           return;
     if (!Shown)
       return;

@@ -48,10 +48,13 @@ public:
     Ctx.note(Out, F.Acquire->Loc,
              "the module is pinned only here, after the call may have slept");
     const EntryPointWiring &W = EP.wirings(F.Function).front();
-    Ctx.note(Out, W.Loc,
-             "'" + F.Function->getName().str() +
-                 "' is called from outside the module as '" + W.StructName +
-                 "." + W.FieldName + "'");
+    std::string Wired = "'" + F.Function->getName().str() +
+                        "' is called from outside the module as '" +
+                        W.StructName + "." + W.FieldName + "'";
+    if (W.InOtherFile)
+      Ctx.note(Out, *W.InOtherFile, Wired);
+    else
+      Ctx.note(Out, W.Loc, Wired);
     // One fix per function: it moves the increment, which fixes every sleep
     // reported in the function at once.
     if (Fixed.insert(F.Function).second)
