@@ -1,0 +1,95 @@
+/*
+ * error-path pair leak: firmware_get() without firmware_put() on an error path.
+ * BUG: attach defers the bring-up to a task (so the firmware load runs
+ * after kldload, see rmi-deferred-task-ok.c). The task's size check
+ * returns without firmware_put(), so the image, and the acmenic_fw.ko
+ * that carries it, stay referenced for good: the firmware module can
+ * never be unloaded.
+ * Report: modlife-missing-release-on-error at epl-firmware-task-leak.c:47
+ * Note: epl-firmware-task-leak.c:40 firmware_get takes the reference
+ * modlife-mock: freebsd
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/kernel.h>
+#include <sys/module.h>
+#include <sys/bus.h>
+#include <sys/taskqueue.h>
+#include <sys/firmware.h>
+
+#define ACMENIC_FW_MAX (256 * 1024)
+
+struct acmenic_softc {
+	device_t sc_dev;
+	struct task sc_init_task;
+	int sc_ready;
+};
+
+static int
+acmenic_upload(struct acmenic_softc *sc, const void *data, size_t len)
+{
+	return (len == 0 ? EINVAL : 0);
+}
+
+static void
+acmenic_init_task(void *arg, int pending __unused)
+{
+	struct acmenic_softc *sc = arg;
+	const struct firmware *fw;
+
+	fw = firmware_get("acmenic_fw"); /* note: takes a reference on the image */
+	if (fw == NULL) {
+		device_printf(sc->sc_dev, "no firmware\n");
+		return;
+	}
+	if (fw->datasize > ACMENIC_FW_MAX) {
+		device_printf(sc->sc_dev, "firmware too large\n");
+		return; /* report: leaves the reference taken by firmware_get */
+	}
+	if (acmenic_upload(sc, fw->data, fw->datasize) == 0)
+		sc->sc_ready = 1;
+	firmware_put(fw, FIRMWARE_UNLOAD);
+}
+
+static int
+acmenic_probe(device_t dev)
+{
+	device_set_desc(dev, "Acme network adapter");
+	return (BUS_PROBE_DEFAULT);
+}
+
+static int
+acmenic_attach(device_t dev)
+{
+	struct acmenic_softc *sc = device_get_softc(dev);
+
+	sc->sc_dev = dev;
+	TASK_INIT(&sc->sc_init_task, 0, acmenic_init_task, sc);
+	taskqueue_enqueue(taskqueue_thread, &sc->sc_init_task);
+	return (0);
+}
+
+static int
+acmenic_detach(device_t dev)
+{
+	struct acmenic_softc *sc = device_get_softc(dev);
+
+	taskqueue_drain(taskqueue_thread, &sc->sc_init_task);
+	return (0);
+}
+
+static device_method_t acmenic_methods[] = {
+	DEVMETHOD(device_probe, acmenic_probe),
+	DEVMETHOD(device_attach, acmenic_attach),
+	DEVMETHOD(device_detach, acmenic_detach),
+	DEVMETHOD_END
+};
+
+static driver_t acmenic_driver = {
+	"acmenic",
+	acmenic_methods,
+	sizeof(struct acmenic_softc)
+};
+
+DRIVER_MODULE(acmenic, pci, acmenic_driver, NULL, NULL);
+MODULE_DEPEND(acmenic, firmware, 1, 1, 1);
