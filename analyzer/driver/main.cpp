@@ -231,6 +231,10 @@ static SmallString<256> sourceRoot() {
   return Root;
 }
 
+/// The compile commands of the run: --fix checks with them that each fixed
+/// file still compiles. Null for --merge, which takes no --fix.
+static const CompilationDatabase *FixCommands = nullptr;
+
 /// Baselines, the report in the chosen format, --fix, and the exit status:
 /// the same for an analysis and for --merge.
 static int report(std::vector<Finding> All, size_t FileCount,
@@ -280,12 +284,26 @@ static int report(std::vector<Finding> All, size_t FileCount,
 
   unsigned Remaining = All.size();
   if (Fix && !All.empty()) {
-    FixSummary FS = applyFixes(All);
+    StillParsesFn StillParses = [](StringRef, StringRef, std::string &Why) {
+      Why = "no compile commands to check it with";
+      return false;
+    };
+    if (FixCommands)
+      StillParses = compilesAsBefore(
+          *FixCommands,
+          std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()));
+    FixSummary FS = applyFixes(All, StillParses);
     for (const std::string &P : FS.Problems)
       errs() << "modlife: " << P << "\n";
-    if (!Quiet)
+    if (!Quiet) {
       errs() << "modlife: applied fixes for " << FS.FindingsFixed << " of "
-             << All.size() << " findings in " << FS.FilesWritten << " files\n";
+             << All.size() << " findings in " << FS.FilesWritten << " files";
+      if (FS.FixesFailed)
+        errs() << "; " << FS.FixesFailed
+               << (FS.FixesFailed == 1 ? " fix" : " fixes")
+               << " failed: the fixed file would not compile";
+      errs() << "\n";
+    }
     Remaining -= FS.FindingsFixed;
   }
   if (!Quiet && Timings.size() > 1)
@@ -585,6 +603,7 @@ int main(int argc, const char **argv) {
   std::vector<FileTiming> Timings;
   for (const FileResult &R : Results)
     Timings.push_back({R.File, R.Seconds, R.CompilerErrors});
+  FixCommands = DB.get();
   return report(std::move(All), Results.size(), WithErrors, InputError,
                 std::move(Timings), P.elapsedSeconds(), NotAnalyzed);
 }
