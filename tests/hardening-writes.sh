@@ -83,6 +83,12 @@ outp="$(cd "$tree" && TMPDIR="$tmp" "$modlife" --isolate=false -p . "${files[@]}
 check "a run from inside the tree" 1 $st "$outp"
 unchanged "a run from inside the tree, in one process"
 
+# Output flags given with -extra-arg are stripped too (-MD would write a
+# .d file next to each object, in the tree or the working directory).
+outp="$(cd "$tree" && TMPDIR="$tmp" "$modlife" -p . -extra-arg=-MD -extra-arg=-save-temps "${files[@]}" 2>&1)"; st=$?
+check "a run with -extra-arg=-MD -extra-arg=-save-temps" 1 $st "$outp"
+unchanged "a run with output flags in -extra-arg"
+
 # --fix: exactly the files that have fixes change, and nothing appears.
 in_run -p "$tree" --format=json --output "$out/all.json" "${files[@]}" >/dev/null 2>&1
 # all.json names files relative to the run directory.

@@ -46,6 +46,10 @@ buildConfig(const rules::Config &C) {
     std::vector<rules::RulePack> Packs;
     for (const std::string &N : Names) {
       Expected<rules::RulePack> P = rules::loadBuiltinPack(N);
+      if (!P && !C.Source.empty())
+        return createStringError(inconvertibleErrorCode(), "%s: %s",
+                                 C.Source.c_str(),
+                                 toString(P.takeError()).c_str());
       if (!P)
         return P.takeError();
       Packs.push_back(std::move(*P));
@@ -107,7 +111,8 @@ buildConfig(const rules::Config &C) {
     StringRef Check = StringRef(KV.getKey()).rsplit('.').first;
     if (!Known(Check))
       return createStringError(inconvertibleErrorCode(),
-                               "error: option '%s' names no known check",
+                               "%s%serror: option '%s' names no known check",
+                               C.Source.c_str(), C.Source.empty() ? "" : ": ",
                                KV.getKey().str().c_str());
   }
   E->Options = CheckOptions(C.CheckOptions);
@@ -289,25 +294,57 @@ private:
   const RunOptions &Opts;
 };
 
+/// A file name fit for a one-line message: control characters escaped.
+std::string printable(StringRef Name) {
+  std::string Out;
+  raw_string_ostream OS(Out);
+  OS.write_escaped(Name);
+  return Out;
+}
+
+/// Why File cannot be analyzed as C source, in one line; empty when it can.
+std::string unreadableSource(const std::string &File) {
+  std::string Name = "'" + printable(File) + "'";
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(File, Status)) {
+    if (EC == std::errc::too_many_symbolic_link_levels)
+      return "error: " + Name + " is a symbolic link loop";
+    if (EC == std::errc::no_such_file_or_directory)
+      return "error: no such file: " + Name;
+    return "error: cannot read " + Name + ": " + EC.message();
+  }
+  if (sys::fs::is_directory(Status))
+    return "error: " + Name + " is a directory, not a source file";
+  if (!sys::fs::is_regular_file(Status))
+    return "error: " + Name + " is not a regular file";
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(File);
+  if (!Buf)
+    return "error: cannot read " + Name + ": " + Buf.getError().message();
+  StringRef Text = (*Buf)->getBuffer();
+  if (Text.empty())
+    return "error: " + Name + " is empty: there is nothing to analyze";
+  if (Text.starts_with("\xff\xfe") || Text.starts_with("\xfe\xff"))
+    return "error: " + Name +
+           " is UTF-16 text; modlife reads C source in ASCII or UTF-8";
+  return "";
+}
+
 FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                       const EffectiveConfig &Cfg, const RunOptions &Opts) {
   FileResult R;
   R.File = File;
   auto Unsaved = Opts.Contents.find(File);
   bool HasContents = Unsaved != Opts.Contents.end();
-  if (!HasContents && !sys::fs::exists(File)) {
-    R.FatalError = "error: no such file: '" + File + "'";
-    return R;
-  }
-  if (!HasContents && sys::fs::is_directory(File)) {
-    R.FatalError = "error: '" + File + "' is a directory, not a source file";
-    return R;
+  if (!HasContents) {
+    R.FatalError = unreadableSource(File);
+    if (!R.FatalError.empty())
+      return R;
   }
   SmallString<256> Absolute(File);
   sys::fs::make_absolute(Absolute);
   sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   if (DB.getCompileCommands(Absolute).empty()) {
-    R.FatalError = "error: no compile command for '" + File +
+    R.FatalError = "error: no compile command for '" + printable(File) +
                    "' in the compilation database";
     return R;
   }
@@ -322,7 +359,6 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   Tool.setPrintErrorMessage(false);
   if (HasContents)
     Tool.mapVirtualFile(Absolute, Unsaved->second);
-  Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   CommandLineArguments Extra = {"-ferror-limit=0"};
   if (!Opts.Verify)
     Extra.push_back("-fno-caret-diagnostics"); // no "N errors generated"
@@ -341,6 +377,8 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   }
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  // Last, so that it also strips what -extra-arg added (-MD, -o).
+  Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   ErrorCounter Counter;
   if (!Opts.Verify)
     Tool.setDiagnosticConsumer(&Counter);

@@ -281,13 +281,14 @@ parseErrors(const clang::tooling::CompilationDatabase &DB, StringRef File,
   Tool.setPrintErrorMessage(false);
   if (Text)
     Tool.mapVirtualFile(File, *Text);
-  Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   // -fno-caret-diagnostics: no "N errors generated" on stderr.
   CommandLineArguments Extra = {"-ferror-limit=0", "-w",
                                 "-fno-caret-diagnostics"};
   Extra.insert(Extra.end(), ExtraArgs.begin(), ExtraArgs.end());
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  // Last, so that it also strips what -extra-arg added.
+  Tool.appendArgumentsAdjuster(getNoOutputAdjuster());
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.run(newFrontendActionFactory<CheckParseAction>().get());

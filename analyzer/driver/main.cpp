@@ -108,7 +108,7 @@ static cl::list<std::string> RuleFiles(
     cl::value_desc("file.yaml"), cl::cat(Category));
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Translation units to analyze in parallel"), cl::init(1),
-         cl::value_desc("N"), cl::cat(Category));
+         cl::value_desc("N"), cl::Prefix, cl::cat(Category));
 static cl::opt<bool>
     Fix("fix", cl::desc("Apply fix-its to the source files, atomically"),
         cl::cat(Category));
@@ -235,52 +235,76 @@ static SmallString<256> sourceRoot() {
 /// file still compiles. Null for --merge, which takes no --fix.
 static const CompilationDatabase *FixCommands = nullptr;
 
+/// How the files of a run went, for the report's end.
+struct RunOutcome {
+  size_t FileCount = 0;
+  unsigned WithErrors = 0;
+  /// Files that could not be read or parsed at all: the input is bad.
+  unsigned InputErrors = 0;
+  /// Files whose analysis crashed or hit a limit.
+  unsigned NotAnalyzed = 0;
+  std::vector<FileTiming> Timings;
+  double Seconds = 0;
+};
+
+/// Writes a file the user named through a temporary file and a rename, so
+/// that an interrupted run never leaves half a report or baseline.
+static bool writeAtomically(StringRef Path, StringRef What,
+                            function_ref<void(raw_ostream &)> Write) {
+  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+        Write(OS);
+        return Error::success();
+      })) {
+    WithColor::error(errs(), "modlife")
+        << "cannot write " << What << " '" << Path
+        << "': " << toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
+
 /// Baselines, the report in the chosen format, --fix, and the exit status:
 /// the same for an analysis and for --merge.
-static int report(std::vector<Finding> All, size_t FileCount,
-                  unsigned WithErrors, bool InputError,
-                  std::vector<FileTiming> Timings = {}, double Seconds = 0,
-                  unsigned NotAnalyzed = 0) {
+static int report(std::vector<Finding> All, RunOutcome Run) {
   sortAndUnique(All);
   SmallString<256> Root = sourceRoot();
-  if (!WriteBaseline.empty()) {
-    std::error_code EC;
-    raw_fd_ostream BOS(WriteBaseline, EC, sys::fs::OF_Text);
-    if (EC) {
-      errs() << "modlife: cannot write baseline '" << WriteBaseline
-             << "': " << EC.message() << "\n";
-      return 2;
-    }
-    writeBaseline(BOS, All, Root);
-  }
+  // A run that failed on its input writes no file: a report or baseline
+  // that silently leaves files out would look complete.
+  bool WriteFiles = Run.InputErrors == 0;
+  // Read the old baseline before writing the new one: they may be the
+  // same file (updating a baseline in place).
+  std::vector<Finding> Recorded = All;
   unsigned Accepted = 0;
   if (!Baseline.empty())
     if (Error E = applyBaseline(Baseline, All, Root, Accepted)) {
       errs() << "modlife: " << toString(std::move(E)) << "\n";
       return 2;
     }
+  if (!WriteBaseline.empty() && WriteFiles &&
+      !writeAtomically(WriteBaseline, "baseline", [&](raw_ostream &OS) {
+        writeBaseline(OS, Recorded, Root);
+      }))
+    return 2;
 
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC) {
-      errs() << "modlife: cannot write '" << OutputFile
-             << "': " << EC.message() << "\n";
-      return 2;
-    }
+  auto Render = [&](raw_ostream &OS, bool UseColor) {
+    if (OutputFormat == Format::Json)
+      renderJson(OS, All, Root);
+    else if (OutputFormat == Format::Sarif)
+      renderSarif(OS, All, Root, MODLIFE_VERSION);
+    else
+      renderText(OS, All, UseColor, ParseableFixits);
+  };
+  if (OutputFile.empty()) {
+    Render(outs(), Color == cl::BOU_UNSET
+                       ? sys::Process::StandardOutIsDisplayed()
+                       : Color == cl::BOU_TRUE);
+    outs().flush();
+  } else if (WriteFiles &&
+             !writeAtomically(OutputFile, "the report", [&](raw_ostream &OS) {
+               Render(OS, false);
+             })) {
+    return 2;
   }
-  raw_ostream &OS = File ? *File : outs();
-  bool UseColor = !File && (Color == cl::BOU_UNSET
-                                ? sys::Process::StandardOutIsDisplayed()
-                                : Color == cl::BOU_TRUE);
-  if (OutputFormat == Format::Json)
-    renderJson(OS, All, Root);
-  else if (OutputFormat == Format::Sarif)
-    renderSarif(OS, All, Root, MODLIFE_VERSION);
-  else
-    renderText(OS, All, UseColor, ParseableFixits);
-  OS.flush();
 
   unsigned Remaining = All.size();
   if (Fix && !All.empty()) {
@@ -306,19 +330,25 @@ static int report(std::vector<Finding> All, size_t FileCount,
     }
     Remaining -= FS.FindingsFixed;
   }
-  if (!Quiet && Timings.size() > 1)
-    renderRunSummary(errs(), All, std::move(Timings), Seconds);
-  if (!Quiet) {
+  if (!Quiet && Run.Timings.size() > 1)
+    renderRunSummary(errs(), All, std::move(Run.Timings), Run.Seconds);
+  // When no file could be read, the errors above say everything.
+  bool NothingRead = Run.InputErrors && Run.InputErrors == Run.FileCount;
+  if (!Quiet && !NothingRead) {
     unsigned WithFix =
         count_if(All, [](const Finding &F) { return !F.Fixes.empty(); });
     errs() << "modlife: " << All.size()
            << (All.size() == 1 ? " warning" : " warnings") << " in "
-           << FileCount << (FileCount == 1 ? " file" : " files");
-    if (WithErrors)
-      errs() << " (" << WithErrors << " with compiler errors)";
-    if (NotAnalyzed)
-      errs() << "; " << NotAnalyzed
-             << (NotAnalyzed == 1 ? " file" : " files")
+           << Run.FileCount << (Run.FileCount == 1 ? " file" : " files");
+    if (Run.WithErrors)
+      errs() << " (" << Run.WithErrors << " with compiler errors)";
+    if (Run.InputErrors && !OutputFile.empty())
+      errs() << "; no report written, " << Run.InputErrors
+             << (Run.InputErrors == 1 ? " file" : " files")
+             << " could not be read";
+    if (Run.NotAnalyzed)
+      errs() << "; " << Run.NotAnalyzed
+             << (Run.NotAnalyzed == 1 ? " file" : " files")
              << " not analyzed: a crash or a limit (see the errors above)";
     if (WithFix && !Fix)
       errs() << "; " << WithFix << " can be fixed with --fix";
@@ -326,7 +356,7 @@ static int report(std::vector<Finding> All, size_t FileCount,
       errs() << "; " << Accepted << " more accepted by the baseline";
     errs() << "\n";
   }
-  if (InputError)
+  if (Run.InputErrors || Run.NotAnalyzed)
     return 2;
   return Remaining ? 1 : 0;
 }
@@ -389,6 +419,34 @@ int main(int argc, const char **argv) {
              << SummariesPath << "'\n";
     return 0;
   }
+  // A report or baseline written over a source file would destroy it.
+  for (const auto &[Flag, Path] :
+       {std::pair<StringRef, StringRef>{"--output", OutputFile},
+        {"--write-baseline", WriteBaseline}}) {
+    if (Path.empty() || Merge)
+      continue;
+    for (const std::string &F : Files) {
+      bool Same = false;
+      if (sys::fs::equivalent(Path, F, Same) || !Same) {
+        SmallString<256> A(Path), B(F);
+        sys::fs::make_absolute(A);
+        sys::fs::make_absolute(B);
+        Same = A == B;
+      }
+      if (Same) {
+        WithColor::error(errs(), "modlife")
+            << Flag << " '" << Path
+            << "' is one of the source files; it would be overwritten\n";
+        return 2;
+      }
+    }
+  }
+  if (Fix && Phase == PhaseChoice::Summarize) {
+    WithColor::error(errs(), "modlife")
+        << "--phase=summarize finds nothing to fix; --fix goes with "
+           "--phase=analyze or a whole run\n";
+    return 2;
+  }
   if (Phase != PhaseChoice::All && SummariesPath.empty()) {
     WithColor::error(errs(), "modlife")
         << "--phase=summarize and --phase=analyze need a --summaries store\n";
@@ -416,7 +474,9 @@ int main(int argc, const char **argv) {
       for (Finding &Fi : *R)
         All.push_back(std::move(Fi));
     }
-    return report(std::move(All), Files.size(), 0, false);
+    RunOutcome Merged;
+    Merged.FileCount = Files.size();
+    return report(std::move(All), std::move(Merged));
   }
   if (!Shard.empty()) {
     unsigned K = 0, N = 0;
@@ -440,7 +500,7 @@ int main(int argc, const char **argv) {
       return Index[F] % N != K - 1;
     });
     if (Files.empty())
-      return report({}, 0, 0, false);
+      return report({}, RunOutcome());
   }
   std::string StdinContents;
   if (Stdin) {
@@ -475,6 +535,16 @@ int main(int argc, const char **argv) {
           << "': " << Why << "\n";
       return 2;
     }
+    // clang resolves a relative "directory" against wherever the tool
+    // runs, which finds no command or the wrong files: say so instead.
+    for (const CompileCommand &C : DB->getAllCompileCommands())
+      if (!sys::path::is_absolute(C.Directory)) {
+        WithColor::error(errs(), "modlife")
+            << "compile_commands.json in '" << BuildPath << "': the entry for '"
+            << C.Filename << "' has a relative directory '" << C.Directory
+            << "'; it must be absolute\n";
+        return 2;
+      }
   } else if (Fixed) {
     DB = std::move(Fixed);
   } else {
@@ -571,16 +641,15 @@ int main(int argc, const char **argv) {
     return Failed ? 2 : 0;
   }
 
-  bool InputError = false;
+  RunOutcome Run;
+  Run.FileCount = Results.size();
   std::vector<Finding> All;
-  unsigned WithErrors = 0;
-  unsigned NotAnalyzed = 0;
   bool VerifyFailed = false;
   for (FileResult &R : Results) {
+    Run.Timings.push_back({R.File, R.Seconds, R.CompilerErrors});
     if (!R.FatalError.empty()) {
       errs() << R.FatalError << "\n";
-      InputError = true;
-      NotAnalyzed += R.AnalysisFailed;
+      ++(R.AnalysisFailed ? Run.NotAnalyzed : Run.InputErrors);
       continue;
     }
     VerifyFailed |= !R.VerifyPassed;
@@ -589,7 +658,7 @@ int main(int argc, const char **argv) {
       for (const std::string &S : R.Result.Skipped)
         errs() << R.File << ": note: " << S << "\n";
     if (R.CompilerErrors) {
-      ++WithErrors;
+      ++Run.WithErrors;
       if (!Quiet)
         errs() << R.File << ": note: " << R.CompilerErrors
                << " compiler errors; the functions that parsed were analyzed\n";
@@ -598,12 +667,8 @@ int main(int argc, const char **argv) {
       All.push_back(std::move(F));
   }
   if (Verify)
-    return VerifyFailed || InputError ? 1 : 0;
-
-  std::vector<FileTiming> Timings;
-  for (const FileResult &R : Results)
-    Timings.push_back({R.File, R.Seconds, R.CompilerErrors});
+    return VerifyFailed || Run.InputErrors || Run.NotAnalyzed ? 1 : 0;
+  Run.Seconds = P.elapsedSeconds();
   FixCommands = DB.get();
-  return report(std::move(All), Results.size(), WithErrors, InputError,
-                std::move(Timings), P.elapsedSeconds(), NotAnalyzed);
+  return report(std::move(All), std::move(Run));
 }

@@ -420,11 +420,10 @@ Expected<RulePack> parseRulePack(StringRef Text, StringRef FileName) {
 }
 
 Expected<RulePack> loadRulePackFile(StringRef Path) {
-  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  Expected<std::unique_ptr<MemoryBuffer>> Buf =
+      readDataFile(Path, "rule pack");
   if (!Buf)
-    return createStringError(
-        Buf.getError(), "%s: error: cannot read rule pack: %s",
-        Path.str().c_str(), Buf.getError().message().c_str());
+    return Buf.takeError();
   return parseRulePack((*Buf)->getBuffer(), Path);
 }
 

@@ -1,5 +1,6 @@
 //===- YamlReader.cpp -----------------------------------------------------===//
 #include "analyzer/rules/YamlReader.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 
@@ -30,6 +31,29 @@ static unsigned depthOf(const YAML::Node &N, unsigned Depth, unsigned &Budget) {
   return Max;
 }
 
+Expected<std::unique_ptr<MemoryBuffer>> readDataFile(StringRef Path,
+                                                     StringRef What) {
+  // Packs and configs are a few KiB; this leaves room for generated ones.
+  constexpr uint64_t MaxBytes = 16 << 20;
+  auto Fail = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "%s: error: cannot read %s: %s",
+                             Path.str().c_str(), What.str().c_str(),
+                             Why.str().c_str());
+  };
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(Path, Status))
+    return Fail(EC.message());
+  if (!sys::fs::is_regular_file(Status))
+    return Fail("not a regular file");
+  if (Status.getSize() > MaxBytes)
+    return Fail("larger than 16 MiB");
+  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return Fail(Buf.getError().message());
+  return std::move(*Buf);
+}
+
 Expected<YAML::Node> YamlReader::parse(StringRef Text) const {
   // yaml-cpp's recursive descent has no depth limit of its own; a cheap
   // bracket count refuses absurd nesting before it can blow the stack.
@@ -44,6 +68,20 @@ Expected<YAML::Node> YamlReader::parse(StringRef Text) const {
     return createStringError(inconvertibleErrorCode(),
                              "%s:1:1: error: YAML nesting is deeper than %u",
                              FileName.c_str(), MaxNestingDepth);
+  // Block nesting shows as a line's indentation and its run of "- "
+  // sequence markers; a prefix that long nests deeper than any pack.
+  unsigned LineNo = 0;
+  for (StringRef Rest = Text; !Rest.empty();) {
+    auto [Line, Next] = Rest.split('\n');
+    Rest = Next;
+    ++LineNo;
+    size_t Prefix = Line.find_first_not_of(" -");
+    if ((Prefix == StringRef::npos ? Line.size() : Prefix) >
+        4 * MaxNestingDepth)
+      return createStringError(inconvertibleErrorCode(),
+                               "%s:%u:1: error: YAML nesting is deeper than %u",
+                               FileName.c_str(), LineNo, MaxNestingDepth);
+  }
   try {
     YAML::Node Root = YAML::Load(Text.str());
     unsigned Budget = MaxNodes;

@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,12 @@ namespace rules {
 struct YamlInputError {
   std::string Message;
 };
+
+/// Reads a rule pack or configuration file: a regular file of at most a few
+/// MiB. /dev/zero, a FIFO or a device would otherwise read forever or
+/// exhaust memory. What names the kind of file in the one-line error.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readDataFile(llvm::StringRef Path, llvm::StringRef What);
 
 class YamlReader {
 public:
