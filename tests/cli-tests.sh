@@ -136,6 +136,17 @@ after="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
 check "analysis through a compile database" 1 $st
 if [ "$before" == "$after" ]; then passed=$((passed+1)); echo "ok: nothing written into the tree"; else
   echo "FAIL: the tree changed:"; diff <(echo "$before") <(echo "$after"); failures=$((failures+1)); fi
+
+# "-Wp," with nothing after it: clang 19's driver reads uninitialized memory
+# on it (a crash in the sanitizer build); modlife drops it and analyzes.
+mkdir -p "$work/wp"
+cp "$work/open.c" "$work/wp/drv.c"
+cat > "$work/wp/compile_commands.json" <<J
+[{"directory": "$work/wp", "file": "$work/wp/drv.c",
+  "arguments": ["clang", "-c", "-Wp,", "-Wp,,", $(printf '"%s", ' "${args[@]}") "drv.c"]}]
+J
+out="$("$modlife" --quiet -p "$work/wp" "$work/wp/drv.c" 2>&1)"; st=$?
+check "an empty -Wp, in the compile command" 1 $st "$out" "drv.c:8:6: warning: 'request_irq' may sleep"
 # A relative file in the compile command is relative to its directory, not
 # to where modlife runs: reports name the real file and --fix edits it.
 out="$(cd / && "$modlife" --quiet -p "$work/tree" "$work/tree/drv.c" 2>&1)"; st=$?

@@ -140,7 +140,9 @@ ArgumentsAdjuster getNoOutputAdjuster() {
   return [](const CommandLineArguments &Args, StringRef) {
     CommandLineArguments Out;
     for (size_t I = 0; I < Args.size(); ++I) {
-      StringRef A = Args[I];
+      // The driver reads each argument as a C string: what follows an
+      // embedded NUL (possible in a compile database) does not exist for it.
+      StringRef A = StringRef(Args[I]).take_until([](char C) { return !C; });
       // Flags whose value is the next argument.
       if (A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ" || A == "-MJ" ||
           A == "--serialize-diagnostics" || A == "-dependency-file" ||
@@ -156,7 +158,13 @@ ArgumentsAdjuster getNoOutputAdjuster() {
           A.starts_with("--serialize-diagnostics") ||
           A.starts_with("-fprofile-generate") || A.starts_with("-fdump-"))
         continue;
-      Out.push_back(Args[I]);
+      // "-Wp," with no preprocessor option after it passes nothing, and
+      // clang 19's driver reads uninitialized memory on it (fixed in clang
+      // 20; found by fuzz/CompileDbFuzzer).
+      if (A.starts_with("-Wp,") &&
+          A.drop_front(4).find_first_not_of(',') == StringRef::npos)
+        continue;
+      Out.push_back(A.str());
     }
     return Out;
   };

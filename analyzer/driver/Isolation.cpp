@@ -132,14 +132,8 @@ public:
 
   /// Ends the worker: it exits when its command pipe closes.
   void stop() {
-    if (Pid < 0)
-      return;
-    ::close(ToWorker);
-    ::close(FromWorker);
-    int Status;
-    while (::waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
-    }
-    Pid = -1;
+    if (Pid >= 0)
+      reap();
   }
 
 private:
