@@ -24,6 +24,17 @@ const FunctionDecl *functionNamedBy(const Expr *E) {
   return nullptr;
 }
 
+void collectFunctionRefs(const Stmt *S,
+                         llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      Out.push_back(FD);
+  for (const Stmt *C : S->children())
+    collectFunctionRefs(C, Out);
+}
+
 static bool isNullValue(const Expr *E, ASTContext &Ctx) {
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
          Expr::NPCK_NotNull;

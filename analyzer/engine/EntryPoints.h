@@ -6,6 +6,7 @@
 #include "analyzer/rules/RulePack.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ class ASTContext;
 class Decl;
 class Expr;
 class FunctionDecl;
+class Stmt;
 } // namespace clang
 
 namespace modlife {
@@ -22,6 +24,10 @@ namespace modlife {
 /// The function an expression names, "f" or "&f" through parens and casts
 /// (its canonical declaration), or null.
 const clang::FunctionDecl *functionNamedBy(const clang::Expr *E);
+
+/// Collects the functions that S or its children refer to by name.
+void collectFunctionRefs(const clang::Stmt *S,
+                         llvm::SmallVectorImpl<const clang::FunctionDecl *> &Out);
 
 /// One place where a function is stored into an ops struct field.
 struct EntryPointWiring {

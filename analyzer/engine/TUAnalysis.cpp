@@ -32,7 +32,7 @@ FunctionFacts::positionOf(const Stmt *S) const {
 
 TUAnalysis::TUAnalysis(ASTContext &Ctx, const Preprocessor *PP,
                        const rules::RuleSet &Rules)
-    : Ctx(Ctx), Rules(Rules), Matcher(Rules, Ctx, PP) {}
+    : Ctx(Ctx), Rules(Rules), Matcher(Rules, Ctx, PP), PP(PP) {}
 
 TUAnalysis::~TUAnalysis() = default;
 
@@ -498,12 +498,20 @@ bool valueIsDiscarded(const FunctionFacts &FF, const Stmt *S) {
 
 void TUAnalysis::forEachEvent(
     const FunctionDecl *FD, function_ref<void(const ElementEvent &)> FnE) const {
+  forEachEventIn(FD, nullptr, FnE);
+}
+
+void TUAnalysis::forEachEventIn(
+    const FunctionDecl *FD, const llvm::BitVector *Blocks,
+    function_ref<void(const ElementEvent &)> FnE) const {
   const FunctionFacts *FF = factsFor(FD);
   if (!FF || !FF->Cfg)
     return;
   // Blocks in reverse order of their IDs run roughly in source order, which
   // keeps "first event" choices and reports stable and readable.
-  for (const CFGBlock *B : llvm::reverse(*FF->Cfg))
+  for (const CFGBlock *B : llvm::reverse(*FF->Cfg)) {
+    if (Blocks && !Blocks->test(B->getBlockID()))
+      continue;
     for (const CFGElement &El : *B)
       if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
         auto It = FF->Events.find(CS->getStmt());
@@ -511,21 +519,29 @@ void TUAnalysis::forEachEvent(
           for (const ElementEvent &E : It->second)
             FnE(E);
       }
+  }
 }
 
-namespace {
-/// Collects the functions a declaration refers to by name.
-void collectFunctionRefs(const Stmt *S,
-                         SmallVectorImpl<const FunctionDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      Out.push_back(FD);
-  for (const Stmt *C : S->children())
-    collectFunctionRefs(C, Out);
+std::vector<int64_t> TUAnalysis::moduleEventValues(ModuleEvent E) const {
+  return modlife::moduleEventValues(Ctx, PP, Rules, E);
 }
-} // namespace
+
+llvm::BitVector
+TUAnalysis::blocksOnModuleEvent(const LifecycleFunction &Handler,
+                                ModuleEvent E) const {
+  const FunctionFacts *FF = factsFor(Handler.Function);
+  if (!FF || !FF->Cfg)
+    return {};
+  return blocksForEvent(*FF->Cfg, Handler.Function, Handler.EventParam,
+                        moduleEventValues(E), Ctx);
+}
+
+void TUAnalysis::forEachEventOnModuleEvent(
+    const LifecycleFunction &Handler, ModuleEvent E,
+    function_ref<void(const ElementEvent &)> FnE) const {
+  llvm::BitVector Runs = blocksOnModuleEvent(Handler, E);
+  forEachEventIn(Handler.Function, &Runs, FnE);
+}
 
 void TUAnalysis::findDeferredCallbacks() {
   DenseSet<std::pair<const FunctionDecl *, const rules::DeferralRule *>> Seen;
@@ -833,6 +849,8 @@ void TUAnalysis::run(AnalysisHandler &H) {
   EntryPoints = std::make_unique<EntryPointIndex>(
       Ctx, Rules, [this](const Decl *D) { return isInScope(D); });
   addWiringsFromOtherFiles();
+  Lifecycle = std::make_unique<LifecycleIndex>(
+      Ctx, Matcher, Rules, [this](const Decl *D) { return isInScope(D); });
   H.beginTranslationUnit(*this);
   const SourceManager &SM = Ctx.getSourceManager();
   for (auto &[FD, FF] : Facts) {

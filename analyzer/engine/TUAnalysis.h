@@ -10,6 +10,7 @@
 
 #include "analyzer/engine/AnalysisHandler.h"
 #include "analyzer/engine/EntryPoints.h"
+#include "analyzer/engine/Lifecycle.h"
 #include "analyzer/engine/ModuleRefAnalysis.h"
 #include "analyzer/engine/Primitives.h"
 #include "analyzer/engine/Summaries.h"
@@ -186,6 +187,20 @@ public:
   const std::vector<DeferredCallback> &deferredCallbacks() const {
     return Deferred;
   }
+  /// The functions wired into the module's life: load, unload, attach,
+  /// detach, and module event handlers (see 'lifecycle' in the rule pack).
+  const LifecycleIndex &lifecycle() const { return *Lifecycle; }
+  /// The values of a module event (MOD_UNLOAD) in this translation unit.
+  std::vector<int64_t> moduleEventValues(ModuleEvent E) const;
+  /// The CFG blocks of a module event handler that can run on event E
+  /// (see blocksForEvent); empty if FD has no CFG.
+  llvm::BitVector blocksOnModuleEvent(const LifecycleFunction &Handler,
+                                      ModuleEvent E) const;
+  /// Calls FnE for each event of Handler's function, in CFG block order,
+  /// that can run when the handler is called with E.
+  void forEachEventOnModuleEvent(
+      const LifecycleFunction &Handler, ModuleEvent E,
+      llvm::function_ref<void(const ElementEvent &)> FnE) const;
   /// Calls FnE for each event of FD in CFG block order.
   void forEachEvent(const clang::FunctionDecl *FD,
                     llvm::function_ref<void(const ElementEvent &)> FnE) const;
@@ -222,11 +237,17 @@ private:
   /// foo_open defined here), from the linked summaries.
   void addWiringsFromOtherFiles();
   void findDeferredCallbacks();
+  /// forEachEvent over the blocks in Blocks only (all when null).
+  void forEachEventIn(const clang::FunctionDecl *FD,
+                      const llvm::BitVector *Blocks,
+                      llvm::function_ref<void(const ElementEvent &)> FnE) const;
 
   clang::ASTContext &Ctx;
   const rules::RuleSet &Rules;
   PrimitiveMatcher Matcher;
   std::unique_ptr<EntryPointIndex> EntryPoints;
+  std::unique_ptr<LifecycleIndex> Lifecycle;
+  const clang::Preprocessor *PP = nullptr;
   llvm::MapVector<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Facts;
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;

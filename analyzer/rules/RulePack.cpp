@@ -25,7 +25,9 @@ public:
                  "failure-returns", "module-loads", "deferrals", "deferral-stops",
                  "object-refs", "init-macros",
                  "init-sections", "init-functions", "auto-select", "ops-owner",
-                 "module-markers"});
+                 "module-markers", "deferral-cancels", "frees",
+                 "resource-pairs", "lifecycle", "method-tables",
+                 "module-events"});
     if (!Root["modlife-rule-pack"])
       Y.fail(Root, "missing 'modlife-rule-pack: " + Twine(CurrentSchema) +
                        "' (the schema version)");
@@ -68,6 +70,23 @@ public:
     if (YAML::Node S = Root["object-refs"])
       for (const YAML::Node &E : sequence(S, "object-refs"))
         P.ObjectRefs.push_back(parseObjectRef(E));
+    if (YAML::Node S = Root["deferral-cancels"])
+      for (const YAML::Node &E : sequence(S, "deferral-cancels"))
+        P.DeferralCancels.push_back(parseDeferralCancel(E));
+    if (YAML::Node S = Root["frees"])
+      for (const YAML::Node &E : sequence(S, "frees"))
+        P.Frees.push_back(parseFree(E));
+    if (YAML::Node S = Root["resource-pairs"])
+      for (const YAML::Node &E : sequence(S, "resource-pairs"))
+        P.ResourcePairs.push_back(parseResourcePair(E));
+    if (YAML::Node S = Root["lifecycle"])
+      for (const YAML::Node &E : sequence(S, "lifecycle"))
+        P.Lifecycle.push_back(parseLifecycle(E));
+    if (YAML::Node S = Root["method-tables"])
+      for (const YAML::Node &E : sequence(S, "method-tables"))
+        P.MethodTables.push_back(parseMethodTable(E));
+    if (YAML::Node M = Root["module-events"])
+      P.ModuleEvents = parseModuleEvents(M);
     if (Root["init-macros"])
       P.InitMacros = Y.getStringList(Root, "init-macros");
     if (Root["init-functions"])
@@ -183,16 +202,11 @@ private:
         {"function", "macro", "effect", "module-arg", "release"});
     if (!E["effect"])
       Y.fail(E, "a 'module-refs' entry needs 'effect'");
-    std::string Effect = Y.getString(E, "effect");
-    if (Effect == "acquire")
-      R.Effect = RefEffect::Acquire;
-    else if (Effect == "try-acquire")
-      R.Effect = RefEffect::TryAcquire;
-    else if (Effect == "release")
-      R.Effect = RefEffect::Release;
-    else
-      Y.fail(E["effect"], "unknown effect '" + Effect +
-                              "' (expected acquire, try-acquire or release)");
+    static const std::pair<const char *, RefEffect> Effects[] = {
+        {"acquire", RefEffect::Acquire},
+        {"try-acquire", RefEffect::TryAcquire},
+        {"release", RefEffect::Release}};
+    R.Effect = keyword(E, "effect", Effects);
     if (E["module-arg"])
       R.ModuleArg = Y.getUnsigned(E, "module-arg");
     if (E["release"]) {
@@ -205,18 +219,33 @@ private:
     return R;
   }
 
+  /// The value of a keyword key (effect: acquire), from its table; the
+  /// error lists what would have been accepted.
+  template <typename T, size_t N>
+  T keyword(const YAML::Node &E, StringRef Key,
+            const std::pair<const char *, T> (&Table)[N]) {
+    std::string Expected;
+    for (size_t I = 0; I < N; ++I)
+      Expected += (I == 0 ? "" : I + 1 == N ? " or " : ", ") +
+                  std::string(Table[I].first);
+    // YAML reads a bare "null" or "~" as no value at all.
+    if (E[Key.str()].IsNull())
+      Y.fail(E[Key.str()], "unknown '" + Key + "': YAML reads this value as "
+                           "null (expected " + Expected + ")");
+    std::string Word = Y.getString(E, Key);
+    for (const auto &[Name, Value] : Table)
+      if (Word == Name)
+        return Value;
+    Y.fail(E[Key.str()],
+           "unknown '" + Key + "' '" + Word + "' (expected " + Expected + ")");
+  }
+
   DeferredKind deferredKind(const YAML::Node &E, StringRef Key) {
-    std::string Kind = Y.getString(E, Key);
     static const std::pair<const char *, DeferredKind> Kinds[] = {
         {"thread", DeferredKind::Thread}, {"work", DeferredKind::Work},
         {"timer", DeferredKind::Timer},   {"rcu", DeferredKind::Rcu},
         {"tasklet", DeferredKind::Tasklet}};
-    auto It = llvm::find_if(Kinds, [&](const auto &K) { return Kind == K.first; });
-    if (It == std::end(Kinds))
-      Y.fail(E[Key.str()], "unknown '" + Key + "' '" + Kind +
-                               "' (expected thread, work, timer, rcu or "
-                               "tasklet)");
-    return It->second;
+    return keyword(E, Key, Kinds);
   }
 
   DeferralRule parseDeferral(const YAML::Node &E) {
@@ -258,6 +287,148 @@ private:
       R.ItemArg = Y.getUnsigned(E, "item-arg");
     if (E["queue-arg"])
       R.QueueArg = Y.getUnsigned(E, "queue-arg");
+    return R;
+  }
+
+  DeferralCancelRule parseDeferralCancel(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<DeferralCancelRule>(
+        E, "deferral-cancels",
+        {"function", "macro", "cancels", "item-arg", "waiting"});
+    if (!E["cancels"])
+      Y.fail(E, "a 'deferral-cancels' entry needs 'cancels'");
+    R.Cancels = deferredKind(E, "cancels");
+    if (E["item-arg"])
+      R.ItemArg = Y.getUnsigned(E, "item-arg");
+    if (E["waiting"])
+      R.WaitingSpelling = getIdentifier(E, "waiting");
+    return R;
+  }
+
+  FreeRule parseFree(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<FreeRule>(E, "frees",
+                                          {"function", "macro", "arg"});
+    if (E["arg"])
+      R.Arg = Y.getUnsigned(E, "arg");
+    return R;
+  }
+
+  /// A primitive named in a nested map: "acquire: { function: make_dev }",
+  /// or a plain name for a function: "release: destroy_dev".
+  PrimitiveName nestedPrimitive(const YAML::Node &E, StringRef Key) {
+    const YAML::Node N = E[Key.str()];
+    if (N.IsScalar()) {
+      PrimitiveName P;
+      P.Name = getIdentifier(E, Key);
+      return P;
+    }
+    Y.expectMap(N, ("'" + Key + "'").str(), {"function", "macro"});
+    return parsePrimitive(N, "'" + Key.str() + "'");
+  }
+
+  ResourcePairRule parseResourcePair(const YAML::Node &E) {
+    Y.expectMap(E, "a 'resource-pairs' entry",
+                {"acquire", "release", "handle", "handle-arg", "release-arg",
+                 "fails-when", "what", "release-spelling", "registration"});
+    if (!E["acquire"] || !E["release"] || !E["what"])
+      Y.fail(E, "a 'resource-pairs' entry needs 'acquire', 'release' and "
+                "'what'");
+    ResourcePairRule R;
+    R.Origin = origin(E);
+    R.Acquire = nestedPrimitive(E, "acquire");
+    R.Release = nestedPrimitive(E, "release");
+    R.What = Y.getString(E, "what");
+    static const std::pair<const char *, HandleKind> Handles[] = {
+        {"result", HandleKind::Result},
+        {"arg", HandleKind::Arg},
+        {"out-arg", HandleKind::OutArg}};
+    if (E["handle"])
+      R.Handle = keyword(E, "handle", Handles);
+    if (R.Handle != HandleKind::Result && !E["handle-arg"])
+      Y.fail(E, "'handle: " + Y.getString(E, "handle") +
+                    "' needs 'handle-arg'");
+    if (R.Handle == HandleKind::Result && E["handle-arg"])
+      Y.fail(E["handle-arg"], "'handle-arg' needs 'handle: arg' or "
+                              "'handle: out-arg'");
+    if (E["handle-arg"])
+      R.HandleArg = Y.getUnsigned(E, "handle-arg");
+    if (E["release-arg"])
+      R.ReleaseArg = Y.getUnsigned(E, "release-arg");
+    static const std::pair<const char *, FailureSignal> Signals[] = {
+        {"never", FailureSignal::Never},
+        {"null-return", FailureSignal::Null},
+        {"nonzero-return", FailureSignal::NonZero},
+        {"negative-return", FailureSignal::Negative}};
+    if (E["fails-when"])
+      R.FailsWhen = keyword(E, "fails-when", Signals);
+    if (E["release-spelling"])
+      R.ReleaseSpelling = Y.getString(E, "release-spelling");
+    if (E["registration"])
+      R.Registration = Y.getBool(E, "registration");
+    return R;
+  }
+
+  LifecycleRule parseLifecycle(const YAML::Node &E) {
+    Y.expectMap(E, "a 'lifecycle' entry",
+                {"role", "macro", "struct", "field", "method", "event-arg"});
+    LifecycleRule R;
+    R.Origin = origin(E);
+    if (!E["role"])
+      Y.fail(E, "a 'lifecycle' entry needs 'role'");
+    static const std::pair<const char *, LifecycleRole> Roles[] = {
+        {"load", LifecycleRole::Load},     {"unload", LifecycleRole::Unload},
+        {"attach", LifecycleRole::Attach}, {"detach", LifecycleRole::Detach},
+        {"events", LifecycleRole::Events}};
+    R.Role = keyword(E, "role", Roles);
+    unsigned Ways = bool(E["macro"]) + bool(E["method"]) + bool(E["struct"]);
+    if (Ways != 1)
+      Y.fail(E, "a 'lifecycle' entry needs exactly one of 'macro', 'method' "
+                "or 'struct' (with 'field')");
+    if (bool(E["struct"]) != bool(E["field"]))
+      Y.fail(E, "'struct' and 'field' go together");
+    if (E["macro"])
+      R.Macro = getIdentifier(E, "macro");
+    if (E["method"])
+      R.Method = getIdentifier(E, "method");
+    if (E["struct"]) {
+      R.StructName = getIdentifier(E, "struct");
+      R.Field = getIdentifier(E, "field");
+    }
+    if ((R.Role == LifecycleRole::Events) != bool(E["event-arg"]))
+      Y.fail(E, "'event-arg' is needed by, and only by, 'role: events'");
+    if (E["event-arg"])
+      R.EventArg = Y.getUnsigned(E, "event-arg");
+    return R;
+  }
+
+  MethodTableRule parseMethodTable(const YAML::Node &E) {
+    Y.expectMap(E, "a 'method-tables' entry",
+                {"struct", "name-field", "name-suffix", "function-field"});
+    if (!E["struct"] || !E["name-field"] || !E["function-field"])
+      Y.fail(E, "a 'method-tables' entry needs 'struct', 'name-field' and "
+                "'function-field'");
+    MethodTableRule R;
+    R.Origin = origin(E);
+    R.StructName = getIdentifier(E, "struct");
+    R.NameField = getIdentifier(E, "name-field");
+    R.FunctionField = getIdentifier(E, "function-field");
+    if (E["name-suffix"])
+      R.NameSuffix = getIdentifier(E, "name-suffix");
+    return R;
+  }
+
+  ModuleEventNames parseModuleEvents(const YAML::Node &M) {
+    Y.expectMap(M, "'module-events'",
+                {"load", "unload", "quiesce", "shutdown", "unsupported"});
+    ModuleEventNames R;
+    auto List = [&](StringRef Key, std::vector<std::string> &Out) {
+      if (M[Key.str()])
+        Out = getIdentifierList(M, Key);
+    };
+    List("load", R.Load);
+    List("unload", R.Unload);
+    List("quiesce", R.Quiesce);
+    List("shutdown", R.Shutdown);
+    List("unsupported", R.Unsupported);
     return R;
   }
 
@@ -499,7 +670,56 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
       ModuleMarkerMacros[M] = true;
     for (const std::string &D : P.ModuleMarks.Declarations)
       ModuleMarkerDeclarations[D] = true;
+    for (const DeferralCancelRule &R : P.DeferralCancels)
+      DeferralCancels[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const FreeRule &R : P.Frees)
+      Frees[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
+    for (const ResourcePairRule &R : P.ResourcePairs) {
+      std::string K = key(R.Acquire.NameKind, R.Acquire.Name);
+      if (const ResourcePairRule *Old = PairsByAcquire.lookup(K))
+        llvm::erase(Pairs, Old);
+      Pairs.push_back(&R);
+      PairsByAcquire[K] = &R;
+      PairsByRelease[key(R.Release.NameKind, R.Release.Name)] = &R;
+    }
+    for (const LifecycleRule &R : P.Lifecycle) {
+      Lifecycle.push_back(&R);
+      // Load-time macros are init macros: request-module-in-init and the
+      // other init-time questions see SYSINIT functions as module_init's.
+      if (R.Role == LifecycleRole::Load && !R.Macro.empty())
+        InitMacros[R.Macro] = true;
+    }
+    for (const MethodTableRule &R : P.MethodTables)
+      MethodTables[R.StructName] = &R;
+    auto Append = [](std::vector<std::string> &To,
+                     const std::vector<std::string> &From) {
+      To.insert(To.end(), From.begin(), From.end());
+    };
+    Append(Events.Load, P.ModuleEvents.Load);
+    Append(Events.Unload, P.ModuleEvents.Unload);
+    Append(Events.Quiesce, P.ModuleEvents.Quiesce);
+    Append(Events.Shutdown, P.ModuleEvents.Shutdown);
+    Append(Events.Unsupported, P.ModuleEvents.Unsupported);
   }
+}
+
+const DeferralCancelRule *RuleSet::deferralCancelRule(PrimitiveName::Kind K,
+                                                      StringRef N) const {
+  return DeferralCancels.lookup(key(K, N));
+}
+const FreeRule *RuleSet::freeRule(PrimitiveName::Kind K, StringRef N) const {
+  return Frees.lookup(key(K, N));
+}
+const ResourcePairRule *RuleSet::pairAcquiredBy(PrimitiveName::Kind K,
+                                                StringRef N) const {
+  return PairsByAcquire.lookup(key(K, N));
+}
+const ResourcePairRule *RuleSet::pairReleasedBy(PrimitiveName::Kind K,
+                                                StringRef N) const {
+  return PairsByRelease.lookup(key(K, N));
+}
+const MethodTableRule *RuleSet::methodTable(StringRef S) const {
+  return MethodTables.lookup(S);
 }
 
 const SleepRule *RuleSet::sleepRule(PrimitiveName::Kind K, StringRef N) const {

@@ -127,6 +127,103 @@ struct DeferralStopRule {
   RuleOrigin Origin;
 };
 
+/// A primitive that stops a deferred item from running again but does not
+/// wait for a callback that is already running: callout_stop(&c),
+/// del_timer(&t), cancel_work(&w). Freeing what the callback uses right
+/// after it races with that callback.
+struct DeferralCancelRule {
+  PrimitiveName Primitive;
+  DeferredKind Cancels = DeferredKind::Timer;
+  std::optional<unsigned> ItemArg;
+  /// The primitive that also waits (callout_drain, del_timer_sync), for
+  /// messages and fix-its; it takes the same arguments.
+  std::string WaitingSpelling;
+  RuleOrigin Origin;
+};
+
+/// A primitive that frees memory or destroys a lock that its argument names
+/// (kfree(p), free(p, M_FOO), mtx_destroy(&sc->mtx)): after it, a deferred
+/// callback that uses the object must not run.
+struct FreeRule {
+  PrimitiveName Primitive;
+  unsigned Arg = 0;
+  RuleOrigin Origin;
+};
+
+/// Where an acquisition's handle is: its result (make_dev), one of its
+/// arguments (device_busy(dev)), or an object an argument points to
+/// (bus_setup_intr(..., &sc->intrhand)).
+enum class HandleKind { Result, Arg, OutArg };
+
+/// How an acquisition says it failed, so that failure paths that took
+/// nothing are not asked to release anything.
+enum class FailureSignal { Never, Null, NonZero, Negative };
+
+/// A resource taken by one primitive and given back by another: a firmware
+/// image, a linker reference, a cdev, an interrupt handler, an event handler
+/// registration. The handle names the resource at both ends.
+struct ResourcePairRule {
+  PrimitiveName Acquire;
+  PrimitiveName Release;
+  HandleKind Handle = HandleKind::Result;
+  /// For Arg and OutArg: which argument of the acquisition.
+  unsigned HandleArg = 0;
+  /// The argument of the release that names the handle.
+  unsigned ReleaseArg = 0;
+  FailureSignal FailsWhen = FailureSignal::Never;
+  /// What the resource is, for messages ("firmware image").
+  std::string What;
+  /// How fix-its spell the release, with "{handle}" for the handle as
+  /// written at the acquisition; empty when no fix-it can be written.
+  std::string ReleaseSpelling;
+  /// A registration that points into this module (a cdev, an interrupt
+  /// handler, an event handler): unload or detach must undo it.
+  bool Registration = false;
+  RuleOrigin Origin;
+};
+
+/// What part a function plays in a module's life, by how it is wired.
+enum class LifecycleRole {
+  Load,    ///< runs while the module loads (module_init, SYSINIT)
+  Unload,  ///< runs while it unloads (module_exit, SYSUNINIT)
+  Attach,  ///< binds a device (probe, device_attach); may run during load
+  Detach,  ///< unbinds one (remove, disconnect, device_detach)
+  Events,  ///< a module event handler: its role depends on the event
+};
+
+/// One way code is wired into a module's life: written by a macro
+/// (SYSINIT(..., fn, ...)), stored in a struct field (pci_driver.remove),
+/// or named in a method table (DEVMETHOD(device_attach, fn)).
+struct LifecycleRule {
+  LifecycleRole Role = LifecycleRole::Load;
+  std::string Macro;
+  std::string StructName;
+  std::string Field;
+  std::string Method;
+  /// For Events: the parameter that carries the event (MOD_LOAD, ...).
+  unsigned EventArg = 0;
+  RuleOrigin Origin;
+};
+
+/// A table of (method name, function) entries, as FreeBSD's kobj method
+/// tables: { &device_attach_desc, (kobjop_t)foo_attach }. The name field
+/// points at a variable named after the method plus NameSuffix.
+struct MethodTableRule {
+  std::string StructName;
+  std::string NameField;
+  std::string NameSuffix;
+  std::string FunctionField;
+  RuleOrigin Origin;
+};
+
+/// The event values a module event handler is called with, by name (enum
+/// constants or macros), and what it returns for an event it does not
+/// handle.
+struct ModuleEventNames {
+  std::vector<std::string> Load, Unload, Quiesce, Shutdown;
+  std::vector<std::string> Unsupported;
+};
+
 /// A primitive that takes a reference on a reference-counted object
 /// (kobject_get, get_device, kref_get), which keeps the object's memory but
 /// not the code of the module that owns it.
@@ -231,6 +328,12 @@ struct RulePack {
   std::vector<DeferralRule> Deferrals;
   std::vector<DeferralStopRule> DeferralStops;
   std::vector<ObjectRefRule> ObjectRefs;
+  std::vector<DeferralCancelRule> DeferralCancels;
+  std::vector<FreeRule> Frees;
+  std::vector<ResourcePairRule> ResourcePairs;
+  std::vector<LifecycleRule> Lifecycle;
+  std::vector<MethodTableRule> MethodTables;
+  ModuleEventNames ModuleEvents;
   /// Macros that name a module's init function (module_init) and the
   /// function the loader calls while the module is still loading.
   std::vector<std::string> InitMacros;
@@ -312,6 +415,26 @@ public:
   bool isOwnerIgnored(llvm::StringRef StructName) const;
   bool isModuleMarkerMacro(llvm::StringRef Name) const;
   bool isModuleMarkerDeclaration(llvm::StringRef Name) const;
+  const DeferralCancelRule *deferralCancelRule(PrimitiveName::Kind K,
+                                               llvm::StringRef Name) const;
+  const FreeRule *freeRule(PrimitiveName::Kind K, llvm::StringRef Name) const;
+  /// Every resource pair of every pack; a later pack's pair with the same
+  /// acquisition replaces an earlier one.
+  const std::vector<const ResourcePairRule *> &resourcePairs() const {
+    return Pairs;
+  }
+  /// The pair a primitive acquires, or releases, if any.
+  const ResourcePairRule *pairAcquiredBy(PrimitiveName::Kind K,
+                                         llvm::StringRef Name) const;
+  const ResourcePairRule *pairReleasedBy(PrimitiveName::Kind K,
+                                         llvm::StringRef Name) const;
+  /// Every lifecycle rule of every pack, in pack order.
+  const std::vector<const LifecycleRule *> &lifecycleRules() const {
+    return Lifecycle;
+  }
+  const MethodTableRule *methodTable(llvm::StringRef StructName) const;
+  /// The module event names of all packs together.
+  const ModuleEventNames &moduleEvents() const { return Events; }
 
 private:
   std::vector<RulePack> Packs;
@@ -337,6 +460,14 @@ private:
   llvm::StringMap<bool> OwnerHoldingFields; // "struct.field"
   llvm::StringMap<bool> ModuleMarkerMacros;
   llvm::StringMap<bool> ModuleMarkerDeclarations;
+  llvm::StringMap<const DeferralCancelRule *> DeferralCancels;
+  llvm::StringMap<const FreeRule *> Frees;
+  std::vector<const ResourcePairRule *> Pairs;
+  llvm::StringMap<const ResourcePairRule *> PairsByAcquire;
+  llvm::StringMap<const ResourcePairRule *> PairsByRelease;
+  std::vector<const LifecycleRule *> Lifecycle;
+  llvm::StringMap<const MethodTableRule *> MethodTables;
+  ModuleEventNames Events;
 };
 
 } // namespace rules

@@ -112,7 +112,7 @@ TEST(RulePack, AcquireNeedsReleaseSpelling) {
   EXPECT_NE(E.find("needs 'release'"), std::string::npos) << E;
   E = errorOf("modlife-rule-pack: 1\nname: t\nmodule-refs:\n"
               "  - { macro: INC, effect: grab, release: DEC }\n");
-  EXPECT_NE(E.find("unknown effect 'grab'"), std::string::npos) << E;
+  EXPECT_NE(E.find("unknown 'effect' 'grab'"), std::string::npos) << E;
 }
 
 TEST(RulePack, BadRegexIsReported) {
@@ -381,6 +381,89 @@ object-refs:
   EXPECT_NE(errorOf(std::string(Head) +
                     "object-refs:\n  - { function: f, put: 'a b' }\n")
                 .find("not a C identifier"),
+            std::string::npos);
+}
+
+TEST(RulePack, LifecyclePairsCancelsAndFrees) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+lifecycle:
+  - { role: load, macro: SYSINIT }
+  - { role: detach, method: device_detach }
+  - { role: detach, struct: pci_driver, field: remove }
+  - { role: events, struct: moduledata, field: evhand, event-arg: 1 }
+method-tables:
+  - { struct: kobj_method, name-field: desc, name-suffix: _desc, function-field: func }
+module-events: { load: [MOD_LOAD], unload: [MOD_UNLOAD], unsupported: [EOPNOTSUPP] }
+deferral-cancels:
+  - { macro: callout_stop, item-arg: 0, cancels: timer, waiting: callout_drain }
+frees:
+  - { function: free }
+  - { function: uma_zfree, arg: 1 }
+resource-pairs:
+  - { acquire: firmware_get, release: firmware_put, fails-when: null-return, what: firmware image }
+  - { acquire: { macro: EVENTHANDLER_REGISTER }, release: { macro: EVENTHANDLER_DEREGISTER },
+      release-arg: 1, what: registration, registration: true }
+  - { acquire: make_dev_s, release: destroy_dev, handle: out-arg, handle-arg: 1,
+      fails-when: nonzero-return, what: cdev, release-spelling: "destroy_dev({handle})" }
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  RuleSet S({std::move(*P)});
+  ASSERT_EQ(S.lifecycleRules().size(), 4u);
+  EXPECT_EQ(S.lifecycleRules()[1]->Method, "device_detach");
+  EXPECT_EQ(S.lifecycleRules()[3]->EventArg, 1u);
+  // A load macro is an init macro too.
+  EXPECT_TRUE(S.isInitMacro("SYSINIT"));
+  ASSERT_NE(S.methodTable("kobj_method"), nullptr);
+  EXPECT_EQ(S.methodTable("kobj_method")->NameSuffix, "_desc");
+  EXPECT_EQ(S.moduleEvents().Unload.front(), "MOD_UNLOAD");
+  const DeferralCancelRule *C =
+      S.deferralCancelRule(PrimitiveName::Macro, "callout_stop");
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->WaitingSpelling, "callout_drain");
+  EXPECT_EQ(S.freeRule(PrimitiveName::Function, "uma_zfree")->Arg, 1u);
+  EXPECT_EQ(S.freeRule(PrimitiveName::Function, "free")->Arg, 0u);
+  ASSERT_EQ(S.resourcePairs().size(), 3u);
+  const ResourcePairRule *Fw =
+      S.pairAcquiredBy(PrimitiveName::Function, "firmware_get");
+  ASSERT_NE(Fw, nullptr);
+  EXPECT_EQ(Fw->FailsWhen, FailureSignal::Null);
+  EXPECT_EQ(Fw->Handle, HandleKind::Result);
+  EXPECT_EQ(S.pairReleasedBy(PrimitiveName::Macro, "EVENTHANDLER_DEREGISTER")
+                ->ReleaseArg,
+            1u);
+  const ResourcePairRule *Dev =
+      S.pairAcquiredBy(PrimitiveName::Function, "make_dev_s");
+  EXPECT_EQ(Dev->Handle, HandleKind::OutArg);
+  EXPECT_EQ(Dev->HandleArg, 1u);
+  EXPECT_FALSE(Dev->Registration);
+
+  const char *Head = "modlife-rule-pack: 1\nname: t\n";
+  auto Err = [&](const char *Body) { return errorOf(std::string(Head) + Body); };
+  EXPECT_NE(Err("lifecycle:\n  - { role: load, macro: A, method: b }\n")
+                .find("exactly one of 'macro', 'method'"),
+            std::string::npos);
+  EXPECT_NE(Err("lifecycle:\n  - { role: events, struct: s, field: f }\n")
+                .find("'event-arg' is needed by"),
+            std::string::npos);
+  EXPECT_NE(Err("lifecycle:\n  - { role: later, macro: A }\n")
+                .find("unknown 'role' 'later' (expected load, unload, attach, "
+                      "detach or events)"),
+            std::string::npos);
+  EXPECT_NE(Err("resource-pairs:\n  - { acquire: a, release: b, what: x, "
+                "fails-when: null }\n")
+                .find("unknown 'fails-when'"),
+            std::string::npos);
+  EXPECT_NE(Err("resource-pairs:\n  - { acquire: a, release: b, what: x, "
+                "handle: arg }\n")
+                .find("needs 'handle-arg'"),
+            std::string::npos);
+  EXPECT_NE(Err("resource-pairs:\n  - { acquire: a, release: b }\n")
+                .find("needs 'acquire', 'release' and 'what'"),
+            std::string::npos);
+  EXPECT_NE(Err("deferral-cancels:\n  - { function: f }\n")
+                .find("needs 'cancels'"),
             std::string::npos);
 }
 
