@@ -169,7 +169,7 @@ private:
       return;
     if (!Seen.insert({Def->getCanonicalDecl(), unsigned(R.Role)}).second)
       return;
-    Out.push_back({Def, R.Role, At, std::move(Via), R.EventArg});
+    Out.push_back({Def, R.Role, At, std::move(Via), R.EventArg, R.DuringLoad});
   }
 
   ASTContext &Ctx;

@@ -45,6 +45,8 @@ struct LifecycleFunction {
   std::string Via;
   /// For a module event handler (Role Events): the event parameter.
   unsigned EventParam = 0;
+  /// For Attach: it also runs while the module loads (see during-load).
+  bool DuringLoad = false;
 };
 
 /// The lifecycle functions of a translation unit, in source order of their

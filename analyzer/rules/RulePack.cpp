@@ -369,7 +369,8 @@ private:
 
   LifecycleRule parseLifecycle(const YAML::Node &E) {
     Y.expectMap(E, "a 'lifecycle' entry",
-                {"role", "macro", "struct", "field", "method", "event-arg"});
+                {"role", "macro", "struct", "field", "method", "event-arg",
+                 "during-load"});
     LifecycleRule R;
     R.Origin = origin(E);
     if (!E["role"])
@@ -397,6 +398,11 @@ private:
       Y.fail(E, "'event-arg' is needed by, and only by, 'role: events'");
     if (E["event-arg"])
       R.EventArg = Y.getUnsigned(E, "event-arg");
+    if (E["during-load"]) {
+      if (R.Role != LifecycleRole::Attach)
+        Y.fail(E["during-load"], "'during-load' applies to 'role: attach'");
+      R.DuringLoad = Y.getBool(E, "during-load");
+    }
     return R;
   }
 
@@ -448,7 +454,8 @@ private:
   ModuleLoadRule parseModuleLoad(const YAML::Node &E) {
     auto R = beginPrimitiveRule<ModuleLoadRule>(
         E, "module-loads",
-        {"function", "macro", "waits", "wait-arg", "nowait", "looks-up-again"});
+        {"function", "macro", "waits", "wait-arg", "nowait", "looks-up-again",
+         "waits-for"});
     if (E["waits"] && E["wait-arg"])
       Y.fail(E, "give either 'waits' or 'wait-arg', not both");
     if (E["waits"])
@@ -465,6 +472,8 @@ private:
     }
     if (E["looks-up-again"])
       R.LooksUpAgain = Y.getBool(E, "looks-up-again");
+    if (E["waits-for"])
+      R.WaitsFor = Y.getString(E, "waits-for");
     return R;
   }
 

@@ -202,6 +202,10 @@ struct LifecycleRule {
   std::string Method;
   /// For Events: the parameter that carries the event (MOD_LOAD, ...).
   unsigned EventArg = 0;
+  /// For Attach: the kernel attaches devices while the module loads
+  /// (FreeBSD's DRIVER_MODULE probes and attaches from MOD_LOAD), so the
+  /// function is load-time code too.
+  bool DuringLoad = false;
   RuleOrigin Origin;
 };
 
@@ -252,6 +256,9 @@ struct ModuleLoadRule {
   /// (try_then_request_module(lookup, ...)), so that its result proves the
   /// service is present; a bare request_module() proves nothing.
   bool LooksUpAgain = false;
+  /// What the caller waits for, for messages ("modprobe", "the kernel
+  /// linker").
+  std::string WaitsFor = "modprobe";
   RuleOrigin Origin;
 };
 

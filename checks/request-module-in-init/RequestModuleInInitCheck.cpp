@@ -25,29 +25,79 @@ static bool isWaitingLoad(const ElementEvent &E) {
   return E.Use.UseKind == PrimitiveUse::LoadModule && E.Use.Waits;
 }
 
+/// Code that runs while the module is still loading, and how to say so.
+struct LoadTimeCode {
+  const FunctionDecl *Function = nullptr;
+  /// Where the function is wired as load-time code, for the note.
+  SourceLocation NamedAt;
+  std::string WiringNote;
+  /// "in module init" / "from module init" in messages.
+  std::string In, From;
+  /// Where the load should go instead.
+  std::string DeferTo;
+};
+
 class RequestModuleInInitCheck : public ModlifeCheck {
 public:
   using ModlifeCheck::ModlifeCheck;
 
   void endTranslationUnit() override {
     const SourceManager &SM = Analysis->context().getSourceManager();
-    ReachMap Loads = Analysis->reachSummary(isWaitingLoad, Effect::WaitingLoad);
-    for (const InitFunction &Init : Analysis->initFunctions()) {
-      if (SM.isInSystemHeader(Init.Function->getLocation()))
-        continue;
-      Analysis->forEachEvent(Init.Function, [&](const ElementEvent &E) {
-        bool Direct = E.EventKind == ElementEvent::Primitive && isWaitingLoad(E);
+    Loads = Analysis->reachSummary(isWaitingLoad, Effect::WaitingLoad);
+    auto Scan = [&](const LoadTimeCode &Code) {
+      return [&, Code](const ElementEvent &E) {
+        bool Direct =
+            E.EventKind == ElementEvent::Primitive && isWaitingLoad(E);
         bool ViaCall =
             (E.EventKind == ElementEvent::LocalCall && Loads.count(E.Callee)) ||
             loadsInOtherFile(E);
         if (Direct || ViaCall)
-          reportLoad(Init, E, Analysis->reachChain(E, Loads));
-      });
+          reportLoad(Code, E, Analysis->reachChain(E, Loads));
+      };
+    };
+    for (const InitFunction &Init : Analysis->initFunctions()) {
+      if (SM.isInSystemHeader(Init.Function->getLocation()))
+        continue;
+      LoadTimeCode Code{Init.Function, Init.NamedAt,
+                        "'" + Init.Function->getName().str() +
+                            "' is this module's init function",
+                        "in module init", "from module init",
+                        "a work item that module init queues"};
+      if (Init.NamedAt == Init.Function->getLocation())
+        Code.NamedAt = SourceLocation();
+      Analysis->forEachEvent(Init.Function, Scan(Code));
+    }
+    // Module event handlers on their load event, and attach routines that
+    // the kernel runs while the module loads.
+    const rules::ModuleEventNames &Events = Analysis->rules().moduleEvents();
+    std::string LoadEvent =
+        Events.Load.empty() ? "load" : Events.Load.front();
+    for (const LifecycleFunction &L : Analysis->lifecycle().functions()) {
+      if (SM.isInSystemHeader(L.Function->getLocation()))
+        continue;
+      std::string Name = "'" + L.Function->getName().str() + "'";
+      if (L.Role == rules::LifecycleRole::Events) {
+        LoadTimeCode Code{L.Function, L.NamedAt,
+                          Name + " is this module's event handler; the "
+                                 "kernel calls it with " +
+                              LoadEvent + " while the module loads",
+                          "on " + LoadEvent, "on " + LoadEvent,
+                          "a task that " + LoadEvent + " queues"};
+        Analysis->forEachEventOnModuleEvent(L, ModuleEvent::Load, Scan(Code));
+      } else if (L.Role == rules::LifecycleRole::Attach && L.DuringLoad) {
+        LoadTimeCode Code{L.Function, L.NamedAt,
+                          Name + " is a " + L.Via +
+                              " routine, which runs while this module loads",
+                          "in " + L.Via, "from " + L.Via,
+                          "a task that the attach routine queues"};
+        Analysis->forEachEvent(L.Function, Scan(Code));
+      }
     }
   }
 
 private:
   llvm::DenseSet<const Stmt *> Reported;
+  ReachMap Loads;
 
   /// The chain by which a call to another file's function loads a module.
   const EffectChain *otherFileChain(const ElementEvent &E) const {
@@ -58,7 +108,18 @@ private:
     return otherFileChain(E) != nullptr;
   }
 
-  void reportLoad(const InitFunction &Init, const ElementEvent &At,
+  /// What a load primitive waits for ("modprobe"), from its rule.
+  std::string waitsFor(const rules::ModuleLoadRule *R) const {
+    return R ? R->WaitsFor : "modprobe";
+  }
+  /// The same for a load in another file, looked up by its name.
+  std::string waitsFor(const SummaryPrimitive &P) const {
+    return waitsFor(Analysis->rules().moduleLoadRule(
+        P.IsMacro ? rules::PrimitiveName::Macro : rules::PrimitiveName::Function,
+        P.Name));
+  }
+
+  void reportLoad(const LoadTimeCode &Code, const ElementEvent &At,
                   const std::vector<const ElementEvent *> &Chain) {
     if (Chain.empty() || !Reported.insert(At.At).second)
       return;
@@ -67,27 +128,25 @@ private:
     const EffectChain *Rest = otherFileChain(*Chain.back());
     const std::string &LoadName =
         Rest ? Rest->Primitive.Name : Chain.back()->Use.Name;
+    std::string WaitsFor = Rest ? waitsFor(Rest->Primitive)
+                                : waitsFor(Chain.back()->Use.LoadR);
     bool Direct = Chain.size() == 1 && !Rest;
     Finding &Out =
-        Direct ? report(At.Loc, "'" + LoadName +
-                                    "' in module init waits for modprobe "
-                                    "while this module is still loading; the "
-                                    "load can deadlock or recurse")
+        Direct ? report(At.Loc, "'" + LoadName + "' " + Code.In +
+                                    " waits for " + WaitsFor +
+                                    " while this module is still loading; "
+                                    "the load can deadlock or recurse")
                : report(At.Loc, "'" + At.CalleeName + "' may call '" +
-                                    LoadName +
-                                    "' from module init, which waits for "
-                                    "modprobe while this module is still "
-                                    "loading; the load can deadlock or "
-                                    "recurse");
-    if (Init.NamedAt.isValid() &&
-        Init.NamedAt != Init.Function->getLocation())
-      Ctx.note(Out, Init.NamedAt,
-               "'" + Init.Function->getName().str() +
-                   "' is this module's init function");
+                                    LoadName + "' " + Code.From +
+                                    ", which waits for " + WaitsFor +
+                                    " while this module is still loading; "
+                                    "the load can deadlock or recurse");
+    if (Code.NamedAt.isValid())
+      Ctx.note(Out, Code.NamedAt, Code.WiringNote);
     auto StepNote = [&](bool Last, const std::string &Caller,
                         const std::string &Callee) {
       return Last ? "'" + Caller + "' calls '" + LoadName +
-                        "', which waits for modprobe"
+                        "', which waits for " + WaitsFor
                   : "'" + Caller + "' calls '" + Callee + "'";
     };
     for (size_t I = 1; I < Chain.size(); ++I)
@@ -96,7 +155,7 @@ private:
                         Chain[I]->InFunction->getName().str(),
                         Chain[I]->CalleeName));
     if (!Rest) {
-      suggestFix(Out, Chain, Chain.back()->Use);
+      suggestFix(Out, Code, Chain, Chain.back()->Use);
       return;
     }
     for (size_t I = 0; I < Rest->Steps.size(); ++I) {
@@ -107,11 +166,12 @@ private:
     // No fix-it: the load is in another file, where other callers may need
     // it to wait.
     Ctx.note(Out, Rest->Steps.back().Where,
-             "load the module from a work item that module init queues, or "
-             "on first use instead of in init");
+             "load the module from " + Code.DeferTo +
+                 ", or on first use instead of in init");
   }
 
-  void suggestFix(Finding &Out, const std::vector<const ElementEvent *> &Chain,
+  void suggestFix(Finding &Out, const LoadTimeCode &Code,
+                  const std::vector<const ElementEvent *> &Chain,
                   const PrimitiveUse &Load) {
     // The fix: the same load without waiting, where nothing needs its result
     // and the load is written in init itself (a helper may have other callers
@@ -130,16 +190,17 @@ private:
     if (Unused)
       Ctx.note(Out, Load.Loc,
                NoWait.empty()
-                   ? "nothing uses the result: load the module from a work "
-                     "item that module init queues"
+                   ? "nothing uses the result: load the module from " +
+                         Code.DeferTo
                    : "nothing uses the result: use '" + NoWait.str() +
                          "' if no other caller needs the module at once, or "
-                         "load it from a work item that module init queues");
+                         "load it from " + Code.DeferTo);
     else
       Ctx.note(Out, Load.Loc,
                "the result is used, so the load cannot simply stop waiting: "
-               "queue a work item that loads the module and repeats the "
-               "lookup, or load it on first use instead of in init");
+               "load the module from " + Code.DeferTo +
+                   " and repeat the lookup there, or load it on first use "
+                   "instead of while the module loads");
   }
 };
 

@@ -8,7 +8,7 @@
  * interface-up time) instead.
  * Report: modlife-request-module-in-init at rmi-attach-helper-firmware.c:64
  * Note: rmi-attach-helper-firmware.c:35 acmewl_load_fw calls firmware_get
- * Note: rmi-attach-helper-firmware.c:95 DRIVER_MODULE attaches devices from MOD_LOAD
+ * Note: rmi-attach-helper-firmware.c:84 acmewl_attach is the device_attach method; DRIVER_MODULE attaches devices from MOD_LOAD
  * modlife-mock: freebsd
  */
 #include <sys/param.h>
@@ -81,7 +81,7 @@ acmewl_detach(device_t dev)
 
 static device_method_t acmewl_methods[] = {
 	DEVMETHOD(device_probe, acmewl_probe),
-	DEVMETHOD(device_attach, acmewl_attach),
+	DEVMETHOD(device_attach, acmewl_attach), /* note: attach runs from the MOD_LOAD of DRIVER_MODULE */
 	DEVMETHOD(device_detach, acmewl_detach),
 	DEVMETHOD_END
 };
@@ -92,6 +92,6 @@ static driver_t acmewl_driver = {
 	sizeof(struct acmewl_softc)
 };
 
-DRIVER_MODULE(acmewl, pci, acmewl_driver, NULL, NULL); /* note: the MOD_LOAD handler probes and attaches */
+DRIVER_MODULE(acmewl, pci, acmewl_driver, NULL, NULL);
 MODULE_DEPEND(acmewl, pci, 1, 1, 1);
 MODULE_DEPEND(acmewl, firmware, 1, 1, 1);

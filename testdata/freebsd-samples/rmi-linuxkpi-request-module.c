@@ -7,7 +7,7 @@
  * macro, so it does not help here).
  * Compile with -isystem <freebsd mocks>/compat/linuxkpi/common/include too.
  * Report: modlife-request-module-in-init at rmi-linuxkpi-request-module.c:38
- * Note: rmi-linuxkpi-request-module.c:56 DECLARE_MODULE makes acmephy_modevent the MOD_LOAD handler
+ * Note: rmi-linuxkpi-request-module.c:53 acmephy_modevent is the event handler DECLARE_MODULE registers; it runs MOD_LOAD
  * modlife-mock: freebsd-linuxkpi
  */
 #include <sys/param.h>
@@ -50,9 +50,9 @@ acmephy_modevent(module_t mod, int type, void *arg)
 
 static moduledata_t acmephy_mod = {
 	"acmephy",
-	acmephy_modevent,
+	acmephy_modevent, /* note: the module's MOD_LOAD handler */
 	NULL
 };
-DECLARE_MODULE(acmephy, acmephy_mod, SI_SUB_DRIVERS, SI_ORDER_ANY); /* note: the module's MOD_LOAD handler */
+DECLARE_MODULE(acmephy, acmephy_mod, SI_SUB_DRIVERS, SI_ORDER_ANY);
 MODULE_VERSION(acmephy, 1);
 MODULE_DEPEND(acmephy, linuxkpi, 1, 1, 1);

@@ -7,7 +7,7 @@
  * and sleeps until it has, so the load can wait on the load it is part
  * of.
  * Report: modlife-request-module-in-init at rmi-modevent-firmware.c:41
- * Note: rmi-modevent-firmware.c:66 DECLARE_MODULE makes acmeuc_modevent the MOD_LOAD handler
+ * Note: rmi-modevent-firmware.c:62 acmeuc_modevent is the event handler DECLARE_MODULE registers; it runs MOD_LOAD
  * modlife-mock: freebsd
  */
 #include <sys/param.h>
@@ -59,10 +59,10 @@ acmeuc_modevent(module_t mod, int type, void *arg)
 
 static moduledata_t acmeuc_mod = {
 	"acmeuc",
-	acmeuc_modevent,
+	acmeuc_modevent, /* note: the module's MOD_LOAD handler */
 	NULL
 };
 
-DECLARE_MODULE(acmeuc, acmeuc_mod, SI_SUB_DRIVERS, SI_ORDER_MIDDLE); /* note: the module's MOD_LOAD handler */
+DECLARE_MODULE(acmeuc, acmeuc_mod, SI_SUB_DRIVERS, SI_ORDER_MIDDLE);
 MODULE_VERSION(acmeuc, 1);
 MODULE_DEPEND(acmeuc, firmware, 1, 1, 1);

@@ -465,6 +465,29 @@ resource-pairs:
   EXPECT_NE(Err("deferral-cancels:\n  - { function: f }\n")
                 .find("needs 'cancels'"),
             std::string::npos);
+  EXPECT_NE(Err("lifecycle:\n  - { role: load, macro: A, during-load: true }\n")
+                .find("'during-load' applies to 'role: attach'"),
+            std::string::npos);
+}
+
+TEST(RulePack, FreeBSDPackSaysWhatLoadsWaitFor) {
+  llvm::Expected<RulePack> P = loadBuiltinPack("freebsd");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  RuleSet S({std::move(*P)});
+  const ModuleLoadRule *L =
+      S.moduleLoadRule(PrimitiveName::Function, "kern_kldload");
+  ASSERT_NE(L, nullptr);
+  EXPECT_TRUE(L->Waits);
+  EXPECT_EQ(L->WaitsFor, "the kernel linker");
+  bool AttachDuringLoad = false;
+  for (const LifecycleRule *R : S.lifecycleRules())
+    if (R->Role == LifecycleRole::Attach && R->Method == "device_attach")
+      AttachDuringLoad = R->DuringLoad;
+  EXPECT_TRUE(AttachDuringLoad);
+  // Linux loads wait for modprobe, the default.
+  llvm::Expected<RulePack> Linux = loadBuiltinPack("linux");
+  ASSERT_TRUE(bool(Linux));
+  EXPECT_EQ(Linux->ModuleLoads.front().WaitsFor, "modprobe");
 }
 
 TEST(RulePack, EveryBuiltinPackLoadsAndIsNamedAfterItsFile) {
