@@ -240,9 +240,52 @@ def main():
         c.notify("exit", None)
         if c.proc.wait(timeout=30) != 0:
             fail("exit after a crash did not exit 0")
+
+        # 7. An analyzer that hangs: stopped at --analysis-timeout, logged,
+        # and the server answers the next request.
+        hanger = os.path.join(work, "hanging-modlife")
+        with open(hanger, "w") as f:
+            f.write("#!/bin/sh\nexec sleep 600\n")
+        os.chmod(hanger, 0o755)
+        h = Session([LSP, "--modlife=" + hanger, "--debounce-ms=0",
+                     "--analysis-timeout=1"])
+        initialize(h, work)
+        h.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "c", "version": 1, "text": on_disk}})
+        h.wait(lambda m: m.get("method") == "window/logMessage"
+               and "stopped after 1 s" in m["params"]["message"],
+               "a log line about the stopped analysis")
+        if h.request("shutdown", None).get("result", "x") is not None:
+            fail("the server did not survive a hanging analysis")
+        h.notify("exit", None)
+        if h.proc.wait(timeout=30) != 0:
+            fail("exit after a hanging analysis did not exit 0")
+
+        # 8. The real analyzer crashing inside clang on the edited text (a
+        # front-end crash, not a fake one): the server logs it, keeps
+        # going, and analyzes the next good version normally.
+        r = Session([LSP, "--modlife=" + MODLIFE, "--debounce-ms=0"])
+        initialize(r, work)
+        r.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "c", "version": 1,
+            "text": "#pragma clang __debug crash\n" + on_disk}})
+        r.wait(lambda m: m.get("method") == "window/logMessage"
+               and "crash" in m["params"]["message"],
+               "a log line about the crashed analysis")
+        r.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                            "contentChanges": [{"text": on_disk}]})
+        d = r.diagnostics(uri, 2, "diagnostics after the crash")
+        if not d:
+            fail("no diagnostics for the good text after a crash")
+        if r.request("shutdown", None).get("result", "x") is not None:
+            fail("the server did not survive a front-end crash")
+        r.notify("exit", None)
+        if r.proc.wait(timeout=30) != 0:
+            fail("exit after a front-end crash did not exit 0")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("ok: diagnostic, quick fix, debounce, garbage, crash and shutdown all behave")
+    print("ok: diagnostic, quick fix, debounce, garbage, crashes, a hang and "
+          "shutdown all behave")
 
 
 main()

@@ -5,6 +5,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include <algorithm>
 #include <csignal>
 
 using namespace llvm;
@@ -45,6 +46,12 @@ static cl::opt<unsigned>
                cl::desc("Quiet time after an edit before analyzing (300)"),
                cl::init(300), cl::cat(Category));
 
+static cl::opt<unsigned> AnalysisTimeout(
+    "analysis-timeout",
+    cl::desc("Seconds an analysis may take before it is stopped and logged "
+             "(120)"),
+    cl::init(120), cl::cat(Category));
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Category);
@@ -76,6 +83,7 @@ int main(int argc, char **argv) {
   }
   Options.FallbackFlags.assign(FallbackFlags.begin(), FallbackFlags.end());
   Options.Debounce = std::chrono::milliseconds(DebounceMs);
+  Options.AnalysisTimeout = std::chrono::seconds(std::max(1u, unsigned(AnalysisTimeout)));
 
   modlife::lsp::Transport T(stdin, outs());
   modlife::lsp::Server S(Options, T);
