@@ -1,11 +1,7 @@
 # Shared by the tests/hardening-*.sh scripts (sourced, not run): arguments,
-# mock compile flags, a scratch directory, and the check helpers.
+# mock compile flags, a scratch directory, and input/file assertions.
 #   hardening-<part>.sh <modlife> <source dir>
-#
-# A case named in KNOWN_FAIL (set before sourcing) is a failure whose fix is
-# still open: it is reported as KNOWN FAIL and listed at the end, and the
-# script still fails. A known failure that passes fails too, so that the
-# list is kept true.
+# The assertions (check, ok, fail, KNOWN_FAIL, finish) are tests/testlib.sh's.
 set -uo pipefail
 modlife="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" src="$(cd "$2" && pwd)"
 mock24="$src/testdata/include/linux-2.4"
@@ -15,39 +11,7 @@ args6=(-nostdinc -isystem "$mock6" -D__KERNEL__ -std=gnu11 '-DKBUILD_MODNAME="mo
 work="$(mktemp -d)"
 chmod 755 "$work" # the unreadable-file case runs modlife as another user
 trap 'rm -rf "$work"' EXIT
-failures=0 passed=0 known=0 skipped=0
-known_failed=() unexpected_pass=()
-: "${KNOWN_FAIL:=}"
-
-is_known() { local list; list=" $(echo $KNOWN_FAIL) "; [[ "$list" == *" $1 "* ]]; }
-
-# ok NAME / fail NAME WHY [DETAIL]: the end of one assertion of case NAME.
-ok() {
-  if is_known "$1"; then
-    echo "UNEXPECTED PASS: $1 (remove it from KNOWN_FAIL)"
-    unexpected_pass+=("$1"); failures=$((failures+1))
-  else passed=$((passed+1)); echo "ok: $1"; fi
-}
-fail() {
-  if is_known "$1"; then
-    echo "KNOWN FAIL: $1: $2"; known=$((known+1)); known_failed+=("$1")
-  else echo "FAIL: $1: $2"; failures=$((failures+1)); fi
-  if [ $# -ge 3 ] && [ -n "$3" ]; then printf '%s\n' "$3" | head -8 | sed 's/^/    /'; fi
-}
-skip() { skipped=$((skipped+1)); echo "SKIP: $1: $2"; }
-
-# check NAME WANT GOT [OUTPUT PATTERN]: exit status, then an extended regex
-# that some line of OUTPUT must match.
-check() {
-  local name="$1" want="$2" got="$3"
-  if [ "$want" != "$got" ]; then
-    fail "$name" "exit status $got, expected $want" "${4:-}"; return 1
-  fi
-  if [ $# -ge 5 ] && ! grep -qE -- "$5" <<<"$4"; then
-    fail "$name" "output does not match /$5/" "$4"; return 1
-  fi
-  ok "$name"
-}
+. "$src/tests/testlib.sh"
 
 # bad_input NAME STATUS OUTPUT PATTERN [OUTPUT FILE]: the contract for input
 # modlife refuses: exit status 2, exactly one line, matching PATTERN (which
@@ -72,36 +36,6 @@ same() {
   if cmp -s "$2" "$3"; then ok "$1"; else fail "$1" "files differ" "$(diff "$2" "$3" | head -8)"; fi
 }
 
-# finish: the tally; the script's exit status.
-finish() {
-  echo "$passed passed, $failures failed, $known known failures, $skipped skipped"
-  if [ ${#known_failed[@]} -gt 0 ]; then
-    echo "=================================================================="
-    echo "KNOWN FAILURES STILL OPEN (this script fails until they are fixed):"
-    printf '  %s\n' $(printf '%s\n' "${known_failed[@]}" | sort -u)
-    echo "=================================================================="
-  fi
-  if [ ${#unexpected_pass[@]} -gt 0 ]; then
-    echo "Listed in KNOWN_FAIL but passing now: ${unexpected_pass[*]}"
-  fi
-  [ "$failures" -eq 0 ] && [ "$known" -eq 0 ]
-}
-
-# A 2.4 driver with one finding that has a fix-it (sleep-before-inc).
-fixable24() {
-  cat <<'C'
-#include <linux/module.h>
-#include <linux/fs.h>
-#include <linux/sched.h>
-#include <linux/errno.h>
-static void foo_interrupt(int irq, void *dev_id, struct pt_regs *regs) { }
-static int foo_open(struct inode *inode, struct file *file)
-{
-	if (request_irq(5, foo_interrupt, 0, "foo", NULL))
-		return -EBUSY;
-	MOD_INC_USE_COUNT;
-	return 0;
-}
-static struct file_operations foo_fops = { open: foo_open, };
-C
-}
+# A 2.4 driver with one finding that has a fix-it (sleep-before-inc), on
+# standard output.
+fixable24() { sleeping_open_text; }
