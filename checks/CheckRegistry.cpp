@@ -8,9 +8,11 @@
 
 namespace modlife {
 
+std::unique_ptr<ModlifeCheck> createDestroyDevFromOwnMethodCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createKobjectGetWithoutModuleGetCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingOwnerCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createModeventContractCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createPutSelfThenReturnCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
@@ -20,6 +22,10 @@ std::unique_ptr<ModlifeCheck> createUnverifiedRequestModuleCheck(CheckContext &)
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
+      {"modlife-destroy-dev-from-own-method",
+       "destroy_dev is reached from a method of the cdev's own cdevsw, and "
+       "waits for itself",
+       createDestroyDevFromOwnMethodCheck},
       {"modlife-kobject-get-without-module-get",
        "an object reference is held for deferred code whose module is not "
        "pinned",
@@ -30,6 +36,9 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-missing-owner",
        "a module's ops struct wires functions but sets no owner",
        createMissingOwnerCheck},
+      {"modlife-modevent-contract",
+       "a module event handler breaks the MOD_LOAD/MOD_UNLOAD contract",
+       createModeventContractCheck},
       {"modlife-put-self-then-return",
        "a kernel thread drops its own module reference and returns into "
        "module code",

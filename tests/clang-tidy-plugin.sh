@@ -20,6 +20,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 m24=(-nostdinc -isystem "$root/testdata/include/linux-2.4" -D__KERNEL__ -DMODULE -std=gnu89 -Wno-gnu-designator)
 m6=(-nostdinc -isystem "$root/testdata/include/linux-6" -D__KERNEL__ -DMODULE '-DKBUILD_MODNAME="mock"' -std=gnu11)
 m6b=(-nostdinc -isystem "$root/testdata/include/linux-6" -D__KERNEL__ '-DKBUILD_MODNAME="mock"' -std=gnu11)
+mfb=(-nostdinc -isystem "$root/testdata/include/freebsd" -D_KERNEL -DKLD_MODULE -std=gnu99)
+mfbk=("${mfb[@]}" -isystem "$root/testdata/include/freebsd/compat/linuxkpi/common/include")
 
 # The modlife warnings, and the notes that follow each, as sorted lines.
 # Compiler errors in deliberately broken cases are not modlife's and are
@@ -36,13 +38,16 @@ for case in "$root"/testdata/checks/*/*.c; do
   case "$case" in *.fixed.c) continue ;; esac
   mock=$(grep -o -m1 'modlife-mock: [a-z0-9.-]*' "$case" || true)
   case "$mock" in
+    *freebsd-linuxkpi) group[mfbk]+="$case"$'\n' ;;
+    *freebsd) group[mfb]+="$case"$'\n' ;;
     *linux-6-builtin) group[m6b]+="$case"$'\n' ;;
     *linux-6) group[m6]+="$case"$'\n' ;;
     *) group[m24]+="$case"$'\n' ;;
   esac
 done
 compared=0
-for g in m24 m6 m6b; do
+for g in m24 m6 m6b mfb mfbk; do
+  [ -n "${group[$g]:-}" ] || continue
   mapfile -t files < <(printf '%s' "${group[$g]}")
   declare -n args="$g"
   "$modlife" --quiet "${files[@]}" -- "${args[@]}" >"$scratch/cli.$g" 2>&1 || true
@@ -65,6 +70,8 @@ for golden in "$root"/testdata/checks/*/*.fixed.c; do
   case="${golden%.fixed.c}.c"
   mock=$(grep -o -m1 'modlife-mock: [a-z0-9.-]*' "$case" || true)
   case "$mock" in
+    *freebsd-linuxkpi) args=("${mfbk[@]}") ;;
+    *freebsd) args=("${mfb[@]}") ;;
     *linux-6-builtin) args=("${m6b[@]}") ;;
     *linux-6) args=("${m6[@]}") ;;
     *) args=("${m24[@]}") ;;
