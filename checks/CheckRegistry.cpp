@@ -18,6 +18,7 @@ std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createSleepBeforeIncCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUnbalancedDecCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUncheckedTryModuleGetCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createUnloadLeavesRegistrationCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createUnverifiedRequestModuleCheck(CheckContext &);
 
 llvm::ArrayRef<CheckInfo> allChecks() {
@@ -55,6 +56,10 @@ llvm::ArrayRef<CheckInfo> allChecks() {
       {"modlife-unchecked-try-module-get",
        "the result of try_module_get is ignored",
        createUncheckedTryModuleGetCheck},
+      {"modlife-unload-leaves-registration",
+       "a registration that points into the module outlives its detach or "
+       "unload",
+       createUnloadLeavesRegistrationCheck},
       {"modlife-unverified-request-module",
        "a request_module result is taken as proof that the module is loaded",
        createUnverifiedRequestModuleCheck},

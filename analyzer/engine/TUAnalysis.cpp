@@ -7,6 +7,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 
@@ -586,6 +587,13 @@ void TUAnalysis::findDeferredCallbacks() {
 }
 
 bool TUAnalysis::hasModuleMarker() const {
+  // FreeBSD's module build says so on the command line (-DKLD_MODULE).
+  if (PP && llvm::any_of(Rules.moduleMarkerDefinedMacros(),
+                         [&](const std::string &M) {
+                           IdentifierInfo *II = PP->getIdentifierInfo(M);
+                           return II && PP->getMacroInfo(II);
+                         }))
+    return true;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *ND = dyn_cast<NamedDecl>(D);

@@ -179,7 +179,8 @@ public:
   /// order (headers included).
   std::vector<const FunctionFacts *> allFunctions() const;
   /// Whether the main file declares something only a module build writes
-  /// (the pack's module-markers: init_module, MODULE_DEVICE_TABLE).
+  /// (the pack's module-markers: init_module, MODULE_DEVICE_TABLE), or the
+  /// build defines a macro only module builds define (KLD_MODULE).
   bool hasModuleMarker() const;
 
   /// The TU-local functions that deferral primitives of the pack run later,

@@ -27,7 +27,7 @@ public:
                  "init-sections", "init-functions", "auto-select", "ops-owner",
                  "module-markers", "deferral-cancels", "frees",
                  "resource-pairs", "lifecycle", "method-tables",
-                 "module-events"});
+                 "module-events", "static-registrations"});
     if (!Root["modlife-rule-pack"])
       Y.fail(Root, "missing 'modlife-rule-pack: " + Twine(CurrentSchema) +
                        "' (the schema version)");
@@ -73,6 +73,9 @@ public:
     if (YAML::Node S = Root["deferral-cancels"])
       for (const YAML::Node &E : sequence(S, "deferral-cancels"))
         P.DeferralCancels.push_back(parseDeferralCancel(E));
+    if (YAML::Node S = Root["static-registrations"])
+      for (const YAML::Node &E : sequence(S, "static-registrations"))
+        P.StaticRegistrations.push_back(parseStaticRegistration(E));
     if (YAML::Node S = Root["frees"])
       for (const YAML::Node &E : sequence(S, "frees"))
         P.Frees.push_back(parseFree(E));
@@ -301,6 +304,17 @@ private:
       R.ItemArg = Y.getUnsigned(E, "item-arg");
     if (E["waiting"])
       R.WaitingSpelling = getIdentifier(E, "waiting");
+    return R;
+  }
+
+  StaticRegistrationRule parseStaticRegistration(const YAML::Node &E) {
+    auto R = beginPrimitiveRule<StaticRegistrationRule>(
+        E, "static-registrations", {"macro", "what", "instead"});
+    if (!E["what"])
+      Y.fail(E, "a 'static-registrations' entry needs 'what'");
+    R.What = Y.getString(E, "what");
+    if (E["instead"])
+      R.Instead = Y.getString(E, "instead");
     return R;
   }
 
@@ -555,14 +569,18 @@ private:
   }
 
   ModuleMarkers parseModuleMarkers(const YAML::Node &M) {
-    Y.expectMap(M, "'module-markers'", {"macros", "declarations"});
-    if (!M["macros"] && !M["declarations"])
-      Y.fail(M, "'module-markers' needs 'macros' or 'declarations'");
+    Y.expectMap(M, "'module-markers'",
+                {"macros", "declarations", "defined-macros"});
+    if (!M["macros"] && !M["declarations"] && !M["defined-macros"])
+      Y.fail(M, "'module-markers' needs 'macros', 'declarations' or "
+                "'defined-macros'");
     ModuleMarkers R;
     if (M["macros"])
       R.Macros = getIdentifierList(M, "macros");
     if (M["declarations"])
       R.Declarations = getIdentifierList(M, "declarations");
+    if (M["defined-macros"])
+      R.DefinedMacros = getIdentifierList(M, "defined-macros");
     return R;
   }
 
@@ -679,6 +697,11 @@ RuleSet::RuleSet(std::vector<RulePack> InPacks) : Packs(std::move(InPacks)) {
       ModuleMarkerMacros[M] = true;
     for (const std::string &D : P.ModuleMarks.Declarations)
       ModuleMarkerDeclarations[D] = true;
+    for (const std::string &D : P.ModuleMarks.DefinedMacros)
+      if (!llvm::is_contained(ModuleMarkerDefinedMacros, D))
+        ModuleMarkerDefinedMacros.push_back(D);
+    for (const StaticRegistrationRule &R : P.StaticRegistrations)
+      StaticRegistrations[R.Primitive.Name] = &R;
     for (const DeferralCancelRule &R : P.DeferralCancels)
       DeferralCancels[key(R.Primitive.NameKind, R.Primitive.Name)] = &R;
     for (const FreeRule &R : P.Frees)
@@ -785,6 +808,10 @@ bool RuleSet::isOwnerIgnored(StringRef S) const {
 }
 bool RuleSet::isModuleMarkerMacro(StringRef N) const {
   return ModuleMarkerMacros.count(N);
+}
+const StaticRegistrationRule *
+RuleSet::staticRegistration(StringRef Macro) const {
+  return StaticRegistrations.lookup(Macro);
 }
 bool RuleSet::isModuleMarkerDeclaration(StringRef N) const {
   return ModuleMarkerDeclarations.count(N);

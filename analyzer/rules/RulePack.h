@@ -310,6 +310,21 @@ struct ModuleMarkers {
   /// Names whose declaration or definition in the file makes it a module
   /// (init_module: module_init()'s alias, or 2.2's own function).
   std::vector<std::string> Declarations;
+  /// Macros that the build defines only when it builds a loadable module
+  /// (FreeBSD's -DKLD_MODULE).
+  std::vector<std::string> DefinedMacros;
+};
+
+/// A macro that registers something from code it writes (a SYSINIT) and
+/// never undoes it: fine in the kernel, a registration that outlives the
+/// module in a loadable one (EVENTHANDLER_DEFINE).
+struct StaticRegistrationRule {
+  PrimitiveName Primitive;
+  /// What it registers, for messages ("event handler").
+  std::string What;
+  /// What a module should write instead, for the note.
+  std::string Instead;
+  RuleOrigin Origin;
 };
 
 /// What a failure return looks like.
@@ -340,6 +355,7 @@ struct RulePack {
   std::vector<ResourcePairRule> ResourcePairs;
   std::vector<LifecycleRule> Lifecycle;
   std::vector<MethodTableRule> MethodTables;
+  std::vector<StaticRegistrationRule> StaticRegistrations;
   ModuleEventNames ModuleEvents;
   /// Macros that name a module's init function (module_init) and the
   /// function the loader calls while the module is still loading.
@@ -422,6 +438,12 @@ public:
   bool isOwnerIgnored(llvm::StringRef StructName) const;
   bool isModuleMarkerMacro(llvm::StringRef Name) const;
   bool isModuleMarkerDeclaration(llvm::StringRef Name) const;
+  /// The macros whose definition makes a translation unit a module build.
+  const std::vector<std::string> &moduleMarkerDefinedMacros() const {
+    return ModuleMarkerDefinedMacros;
+  }
+  /// The static-registration rule of a macro, if it has one.
+  const StaticRegistrationRule *staticRegistration(llvm::StringRef Macro) const;
   const DeferralCancelRule *deferralCancelRule(PrimitiveName::Kind K,
                                                llvm::StringRef Name) const;
   const FreeRule *freeRule(PrimitiveName::Kind K, llvm::StringRef Name) const;
@@ -467,6 +489,8 @@ private:
   llvm::StringMap<bool> OwnerHoldingFields; // "struct.field"
   llvm::StringMap<bool> ModuleMarkerMacros;
   llvm::StringMap<bool> ModuleMarkerDeclarations;
+  std::vector<std::string> ModuleMarkerDefinedMacros;
+  llvm::StringMap<const StaticRegistrationRule *> StaticRegistrations;
   llvm::StringMap<const DeferralCancelRule *> DeferralCancels;
   llvm::StringMap<const FreeRule *> Frees;
   std::vector<const ResourcePairRule *> Pairs;

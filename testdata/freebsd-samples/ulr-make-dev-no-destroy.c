@@ -1,11 +1,12 @@
 /*
  * unload-leaves-registration: make_dev() without destroy_dev() on unload.
- * BUG: MOD_LOAD publishes /dev/acmerng; MOD_UNLOAD frees the pool and
+ * BUG: a SYSINIT publishes /dev/acmerng; the SYSUNINIT frees the pool and
  * returns, and nothing ever calls destroy_dev(). devfs keeps the cdev and
  * its cdevsw, both in the unloaded module, so the next read jumps into
- * freed text.
- * Report: modlife-unload-leaves-registration at ulr-make-dev-no-destroy.c:44
- * Note: ulr-make-dev-no-destroy.c:49 MOD_UNLOAD returns with /dev/acmerng still in devfs
+ * freed text. (The same hole written as a MOD_LOAD/MOD_UNLOAD pair is
+ * mec-unload-cdev-live.c's, which modlife-modevent-contract owns.)
+ * Report: modlife-unload-leaves-registration at ulr-make-dev-no-destroy.c:43
+ * Note: ulr-make-dev-no-destroy.c:53 the SYSUNINIT returns with /dev/acmerng still in devfs
  * modlife-mock: freebsd
  */
 #include <sys/param.h>
@@ -35,22 +36,27 @@ static struct cdevsw acmerng_cdevsw = {
 	.d_name = "acmerng",
 };
 
-static int
-acmerng_modevent(module_t mod, int type, void *arg)
+static void
+acmerng_init(void *arg __unused)
 {
-	switch (type) {
-	case MOD_LOAD:
-		acmerng_pool = malloc(ACMERNG_POOL, M_ACMERNG, M_WAITOK | M_ZERO);
-		acmerng_dev = make_dev(&acmerng_cdevsw, 0, UID_ROOT, GID_WHEEL, /* report: never destroyed on unload */
-		    0444, "acmerng");
-		return (0);
-	case MOD_UNLOAD:
-		free(acmerng_pool, M_ACMERNG);
-		return (0); /* note: /dev/acmerng is still in devfs */
-	default:
-		return (EOPNOTSUPP);
-	}
+	acmerng_pool = malloc(ACMERNG_POOL, M_ACMERNG, M_WAITOK | M_ZERO);
+	acmerng_dev = make_dev(&acmerng_cdevsw, 0, UID_ROOT, GID_WHEEL, /* report: never destroyed on unload */
+	    0444, "acmerng");
 }
+SYSINIT(acmerng_init, SI_SUB_DRIVERS, SI_ORDER_MIDDLE, acmerng_init, NULL);
 
-DEV_MODULE(acmerng, acmerng_modevent, NULL);
+static void
+acmerng_uninit(void *arg __unused)
+{
+	free(acmerng_pool, M_ACMERNG);
+	acmerng_pool = NULL;
+} /* note: /dev/acmerng is still in devfs */
+SYSUNINIT(acmerng_uninit, SI_SUB_DRIVERS, SI_ORDER_MIDDLE, acmerng_uninit, NULL);
+
+static moduledata_t acmerng_mod = {
+	"acmerng",
+	NULL,
+	NULL
+};
+DECLARE_MODULE(acmerng, acmerng_mod, SI_SUB_DRIVERS, SI_ORDER_MIDDLE);
 MODULE_VERSION(acmerng, 1);

@@ -1,6 +1,6 @@
 /*
  * unload-leaves-registration, correct twin of ulr-make-dev-no-destroy.c.
- * CORRECT: MOD_UNLOAD calls destroy_dev(), which removes the node and
+ * CORRECT: the SYSUNINIT calls destroy_dev(), which removes the node and
  * waits for every thread still inside acmerng_read, before it frees the
  * pool that acmerng_read copies from.
  * Report: none
@@ -33,23 +33,28 @@ static struct cdevsw acmerng_cdevsw = {
 	.d_name = "acmerng",
 };
 
-static int
-acmerng_modevent(module_t mod, int type, void *arg)
+static void
+acmerng_init(void *arg __unused)
 {
-	switch (type) {
-	case MOD_LOAD:
-		acmerng_pool = malloc(ACMERNG_POOL, M_ACMERNG, M_WAITOK | M_ZERO);
-		acmerng_dev = make_dev(&acmerng_cdevsw, 0, UID_ROOT, GID_WHEEL,
-		    0444, "acmerng");
-		return (0);
-	case MOD_UNLOAD:
-		destroy_dev(acmerng_dev);
-		free(acmerng_pool, M_ACMERNG);
-		return (0);
-	default:
-		return (EOPNOTSUPP);
-	}
+	acmerng_pool = malloc(ACMERNG_POOL, M_ACMERNG, M_WAITOK | M_ZERO);
+	acmerng_dev = make_dev(&acmerng_cdevsw, 0, UID_ROOT, GID_WHEEL,
+	    0444, "acmerng");
 }
+SYSINIT(acmerng_init, SI_SUB_DRIVERS, SI_ORDER_MIDDLE, acmerng_init, NULL);
 
-DEV_MODULE(acmerng, acmerng_modevent, NULL);
+static void
+acmerng_uninit(void *arg __unused)
+{
+	destroy_dev(acmerng_dev);
+	free(acmerng_pool, M_ACMERNG);
+	acmerng_pool = NULL;
+}
+SYSUNINIT(acmerng_uninit, SI_SUB_DRIVERS, SI_ORDER_MIDDLE, acmerng_uninit, NULL);
+
+static moduledata_t acmerng_mod = {
+	"acmerng",
+	NULL,
+	NULL
+};
+DECLARE_MODULE(acmerng, acmerng_mod, SI_SUB_DRIVERS, SI_ORDER_MIDDLE);
 MODULE_VERSION(acmerng, 1);

@@ -275,7 +275,9 @@ TEST(RulePack, BadOpsOwnerAndModuleMarkersAreRefused) {
   E = Err("ops-owner: { setby: [] }\n");
   EXPECT_NE(E.find("unknown key 'setby'"), std::string::npos) << E;
   E = Err("module-markers: {}\n");
-  EXPECT_NE(E.find("needs 'macros' or 'declarations'"), std::string::npos) << E;
+  EXPECT_NE(E.find("needs 'macros', 'declarations' or 'defined-macros'"),
+            std::string::npos)
+      << E;
   E = Err("module-markers: { functions: [init_module] }\n");
   EXPECT_NE(E.find("pack.yaml:3:"), std::string::npos) << E;
   EXPECT_NE(E.find("unknown key 'functions'"), std::string::npos) << E;
@@ -488,6 +490,70 @@ TEST(RulePack, FreeBSDPackSaysWhatLoadsWaitFor) {
   llvm::Expected<RulePack> Linux = loadBuiltinPack("linux");
   ASSERT_TRUE(bool(Linux));
   EXPECT_EQ(Linux->ModuleLoads.front().WaitsFor, "modprobe");
+}
+
+TEST(RulePack, StaticRegistrationsAndDefinedModuleMarkers) {
+  llvm::Expected<RulePack> P = parseRulePack(R"yaml(modlife-rule-pack: 1
+name: t
+module-markers:
+  defined-macros: [KLD_MODULE]
+static-registrations:
+  - { macro: EVENTHANDLER_DEFINE, what: event handler,
+      instead: "EVENTHANDLER_REGISTER and EVENTHANDLER_DEREGISTER" }
+  - { macro: FOO_DEFINE, what: foo }
+)yaml",
+                                             "pack.yaml");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  llvm::Expected<RulePack> Again = parseRulePack(
+      "modlife-rule-pack: 1\nname: u\n"
+      "module-markers: { defined-macros: [KLD_MODULE, OTHER_MODULE] }\n",
+      "u.yaml");
+  ASSERT_TRUE(bool(Again)) << llvm::toString(Again.takeError());
+  RuleSet S({std::move(*P), std::move(*Again)});
+  // Named once even when two packs name it.
+  EXPECT_EQ(S.moduleMarkerDefinedMacros(),
+            (std::vector<std::string>{"KLD_MODULE", "OTHER_MODULE"}));
+  EXPECT_FALSE(S.isModuleMarkerMacro("KLD_MODULE"));
+  const StaticRegistrationRule *R = S.staticRegistration("EVENTHANDLER_DEFINE");
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->What, "event handler");
+  EXPECT_EQ(R->Instead, "EVENTHANDLER_REGISTER and EVENTHANDLER_DEREGISTER");
+  EXPECT_EQ(R->Origin.Line, 6u);
+  ASSERT_NE(S.staticRegistration("FOO_DEFINE"), nullptr);
+  EXPECT_TRUE(S.staticRegistration("FOO_DEFINE")->Instead.empty());
+  EXPECT_EQ(S.staticRegistration("EVENTHANDLER_REGISTER"), nullptr);
+
+  auto Err = [](const std::string &Body) {
+    return errorOf("modlife-rule-pack: 1\nname: t\n" + Body);
+  };
+  EXPECT_NE(Err("static-registrations:\n  - { macro: M }\n")
+                .find("needs 'what'"),
+            std::string::npos);
+  // Only macros: a function cannot write the SYSINIT.
+  EXPECT_NE(Err("static-registrations:\n  - { function: f, what: x }\n")
+                .find("unknown key 'function'"),
+            std::string::npos);
+  EXPECT_NE(Err("static-registrations:\n  - { macro: M, what: x, why: y }\n")
+                .find("unknown key 'why'"),
+            std::string::npos);
+  EXPECT_NE(Err("module-markers: { defined-macros: ['not a name'] }\n")
+                .find("not a C identifier"),
+            std::string::npos);
+  EXPECT_NE(Err("module-markers: {}\n").find("'defined-macros'"),
+            std::string::npos);
+}
+
+TEST(RulePack, FreeBSDPackMarksKldModulesAndEventHandlerDefine) {
+  llvm::Expected<RulePack> P = loadBuiltinPack("freebsd");
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  RuleSet S({std::move(*P)});
+  EXPECT_EQ(S.moduleMarkerDefinedMacros(),
+            std::vector<std::string>{"KLD_MODULE"});
+  ASSERT_NE(S.staticRegistration("EVENTHANDLER_DEFINE"), nullptr);
+  const FreeRule *F =
+      S.freeRule(PrimitiveName::Function, "bus_release_resource");
+  ASSERT_NE(F, nullptr);
+  EXPECT_EQ(F->Arg, 3u);
 }
 
 TEST(RulePack, EveryBuiltinPackLoadsAndIsNamedAfterItsFile) {

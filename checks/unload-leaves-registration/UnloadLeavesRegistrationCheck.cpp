@@ -1,0 +1,652 @@
+//===- UnloadLeavesRegistrationCheck.cpp - modlife-unload-leaves-registration //
+//
+// A registration hands the kernel a pointer into the module: a cdev whose
+// cdevsw is module data, an interrupt handler, an event handler. If detach
+// or unload does not undo it, the kernel keeps the pointer after kldunload
+// and the next open, interrupt or event jumps into freed text.
+//
+// Two findings:
+//  - a static-registrations macro (EVENTHANDLER_DEFINE) in a loadable
+//    module: it registers from a SYSINIT and nothing ever deregisters;
+//  - a registration resource pair (resource-pairs with registration: true)
+//    acquired in load or attach code, whose handle no teardown of the same
+//    lifetime (unload, MOD_UNLOAD, detach, and their TU-local callees)
+//    passes to the matching release. Handles match by their text, so
+//    "&sc->sc_ih" at the acquisition is "sc->sc_ih" at the release.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/engine/TUAnalysis.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using modlife::rules::HandleKind;
+using modlife::rules::LifecycleRole;
+using modlife::rules::PrimitiveName;
+using modlife::rules::ResourcePairRule;
+
+namespace modlife {
+namespace {
+
+/// How long a registration is meant to live: until detach, until unload,
+/// or (made from an entry point or anything else) no telling.
+enum class Lifetime { Device, Module, Unknown };
+
+struct Acquisition {
+  const ResourcePairRule *Rule = nullptr;
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *InFunction = nullptr;
+  SourceLocation Loc;
+  /// The primitive as written (the macro, when a macro matched).
+  std::string Name;
+  /// The handle, normalized; empty when the code keeps none.
+  std::string Handle;
+  /// The other arguments, normalized: what the registration uses.
+  std::vector<std::string> Uses;
+};
+
+struct Release {
+  const ResourcePairRule *Rule = nullptr;
+  std::string Handle;
+};
+
+/// A call that frees something (see 'frees'), for the note at a teardown
+/// that frees what a still-registered callback uses.
+struct FreeCall {
+  SourceLocation Loc;
+  std::string Object;
+};
+
+/// What one function (or one arm of a module event handler) does.
+struct Scan {
+  /// The function scanned, so that a recursive helper is not entered again.
+  const FunctionDecl *Self = nullptr;
+  std::vector<Acquisition> Acquisitions;
+  std::vector<Release> Releases;
+  std::vector<FreeCall> Frees;
+  std::vector<const FunctionDecl *> Callees;
+  /// Return statements in block order.
+  std::vector<const ReturnStmt *> Returns;
+};
+
+class UnloadLeavesRegistrationCheck : public ModlifeCheck {
+public:
+  using ModlifeCheck::ModlifeCheck;
+
+  void endTranslationUnit() override {
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    IsModule = Analysis->hasModuleMarker();
+    if (IsModule)
+      reportStaticRegistrations();
+    for (StringRef W :
+         llvm::split(option("LeftToModeventContract", "cdev"), ','))
+      if (!W.trim().empty())
+        LeftToModeventContract.push_back(W.trim().str());
+
+    const LifecycleIndex &LI = Analysis->lifecycle();
+    std::vector<Teardown> DeviceTeardowns, ModuleTeardowns;
+    for (const LifecycleFunction &L : LI.functions()) {
+      if (SM.isInSystemHeader(L.Function->getLocation()))
+        continue;
+      switch (L.Role) {
+      case LifecycleRole::Detach:
+        DeviceTeardowns.push_back({&L, scanFunction(L.Function, nullptr)});
+        break;
+      case LifecycleRole::Unload:
+        ModuleTeardowns.push_back({&L, scanFunction(L.Function, nullptr)});
+        break;
+      case LifecycleRole::Events: {
+        llvm::BitVector B =
+            Analysis->blocksOnModuleEvent(L, ModuleEvent::Unload);
+        if (B.any())
+          ModuleTeardowns.push_back({&L, scanFunction(L.Function, &B)});
+        break;
+      }
+      default:
+        break;
+      }
+    }
+
+    // Which function's acquisitions live how long: reached from attach
+    // code, from load code, or from neither.
+    llvm::DenseMap<const FunctionDecl *, Lifetime> LifetimeOf;
+    auto Mark = [&](const std::vector<const FunctionDecl *> &Roots,
+                    Lifetime T) {
+      for (const FunctionDecl *F : reachableFrom(Roots))
+        if (!LifetimeOf.count(F))
+          LifetimeOf[F] = T;
+    };
+    std::vector<const FunctionDecl *> LoadRoots, AttachRoots;
+    // Acquisitions written directly in a MOD_LOAD arm, per handler.
+    std::vector<std::pair<const LifecycleFunction *, Scan>> LoadArms;
+    for (const LifecycleFunction &L : LI.functions()) {
+      if (SM.isInSystemHeader(L.Function->getLocation()))
+        continue;
+      if (L.Role == LifecycleRole::Load)
+        LoadRoots.push_back(L.Function);
+      else if (L.Role == LifecycleRole::Attach)
+        AttachRoots.push_back(L.Function);
+      else if (L.Role == LifecycleRole::Events) {
+        llvm::BitVector B = Analysis->blocksOnModuleEvent(L, ModuleEvent::Load);
+        if (B.none())
+          continue;
+        LoadArms.push_back({&L, scanFunction(L.Function, &B)});
+        for (const FunctionDecl *C : LoadArms.back().second.Callees)
+          LoadRoots.push_back(C);
+      }
+    }
+    // Load wins over attach: DRIVER_MODULE's MOD_LOAD may attach, but code
+    // that load reaches lives as long as the module.
+    Mark(LoadRoots, Lifetime::Module);
+    Mark(AttachRoots, Lifetime::Device);
+
+    // Every release anywhere in the TU, for acquisitions of no known
+    // lifetime: released somewhere is enough for them.
+    std::vector<Release> AllReleases;
+    for (const FunctionFacts *FF : Analysis->allFunctions()) {
+      if (!inMainFile(FF->Function))
+        continue;
+      const Scan &S = scanFunction(FF->Function, nullptr);
+      llvm::append_range(AllReleases, S.Releases);
+    }
+
+    // modlife-modevent-contract reports a MOD_UNLOAD that returns 0 while
+    // its handler releases a resource of load time only on another arm
+    // (MOD_SHUTDOWN): the releases of handlers that have a MOD_UNLOAD arm.
+    // A resource released nowhere is this check's.
+    HandlerReleases.clear();
+    for (const LifecycleFunction &L : LI.functions())
+      if (L.Role == LifecycleRole::Events &&
+          Analysis->blocksOnModuleEvent(L, ModuleEvent::Unload).any())
+        llvm::append_range(HandlerReleases,
+                           scanFunction(L.Function, nullptr).Releases);
+    for (auto &[L, S] : LoadArms)
+      for (const Acquisition &A : S.Acquisitions)
+        check(A, Lifetime::Module, ModuleTeardowns, DeviceTeardowns,
+              AllReleases);
+    for (const FunctionFacts *FF : Analysis->allFunctions()) {
+      if (!inMainFile(FF->Function))
+        continue;
+      const FunctionDecl *F = FF->Function;
+      // A module event handler's arms were done above; its other parts
+      // (MOD_UNLOAD, MOD_SHUTDOWN) acquire nothing meant to outlive them.
+      if (LI.find(F, LifecycleRole::Events))
+        continue;
+      auto It = LifetimeOf.find(F);
+      Lifetime T = It == LifetimeOf.end() ? Lifetime::Unknown : It->second;
+      for (const Acquisition &A : scanFunction(F, nullptr).Acquisitions)
+        check(A, T, ModuleTeardowns, DeviceTeardowns, AllReleases);
+    }
+  }
+
+private:
+  struct Teardown {
+    const LifecycleFunction *Wiring = nullptr;
+    Scan What;
+    bool isEventArm() const {
+      return Wiring->Role == LifecycleRole::Events;
+    }
+  };
+
+  bool IsModule = false;
+  std::vector<std::string> LeftToModeventContract;
+  mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Scan>>
+      WholeScans;
+  mutable std::vector<std::unique_ptr<Scan>> PartScans;
+  llvm::DenseSet<const Stmt *> Handled;
+  std::vector<Release> HandlerReleases;
+
+  bool inMainFile(const FunctionDecl *F) const {
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    return SM.isInMainFile(SM.getExpansionLoc(F->getLocation()));
+  }
+
+  bool leftToModeventContract(const ResourcePairRule &R) const {
+    return llvm::is_contained(LeftToModeventContract, R.What);
+  }
+
+  // --- Static registrations (EVENTHANDLER_DEFINE) -------------------------
+
+  bool inStaticRegistration(SourceLocation L) const {
+    if (!L.isMacroID())
+      return false;
+    for (const std::string &M : Analysis->matcher().macroChainAt(L))
+      if (Analysis->rules().staticRegistration(M))
+        return true;
+    return false;
+  }
+
+  void reportStaticRegistrations() {
+    const ASTContext &AC = Analysis->context();
+    const SourceManager &SM = AC.getSourceManager();
+    llvm::DenseSet<unsigned> Seen;
+    for (const Decl *D : AC.getTranslationUnitDecl()->decls()) {
+      SourceLocation L = D->getBeginLoc();
+      if (!L.isMacroID() || !SM.isInMainFile(SM.getExpansionLoc(L)))
+        continue;
+      for (const std::string &M : Analysis->matcher().macroChainAt(L)) {
+        const rules::StaticRegistrationRule *R =
+            Analysis->rules().staticRegistration(M);
+        if (!R)
+          continue;
+        SourceLocation At = SM.getExpansionLoc(L);
+        if (!Seen.insert(At.getRawEncoding()).second)
+          break;
+        Finding &F = report(At, "'" + M + "' registers an " + R->What +
+                                    " that nothing removes when this "
+                                    "loadable module unloads; the next "
+                                    "event calls into unloaded code");
+        if (!R->Instead.empty())
+          Ctx.note(F, At, "in a module, use " + R->Instead);
+        break;
+      }
+    }
+  }
+
+  // --- Scanning ------------------------------------------------------------
+
+  /// The text of an expression as the handle's key: casts, parentheses,
+  /// '&' and whitespace removed.
+  std::string key(const Expr *E) const {
+    if (!E)
+      return "";
+    E = E->IgnoreParenCasts();
+    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_AddrOf)
+        break;
+      E = U->getSubExpr()->IgnoreParenCasts();
+    }
+    std::string T = Analysis->matcher().textOf(E->getSourceRange());
+    llvm::erase_if(T, [](char C) { return llvm::isSpace(C); });
+    return T;
+  }
+
+  /// Argument I of a call, or of the macro Macro whose expansion holds it.
+  const Expr *argument(const CallExpr *CE, StringRef Macro, unsigned I) const {
+    if (Macro.empty())
+      return I < CE->getNumArgs() ? CE->getArg(I) : nullptr;
+    const PrimitiveMatcher &PM = Analysis->matcher();
+    auto Inv = PM.writtenInvocationOf(CE->getBeginLoc(), Macro);
+    if (!Inv)
+      return nullptr;
+    auto Arg = PM.macroArgumentRange(*Inv, I);
+    return Arg ? PM.exprWrittenIn(CE, *Arg) : nullptr;
+  }
+
+  unsigned argumentCount(const CallExpr *CE, StringRef Macro) const {
+    if (Macro.empty())
+      return CE->getNumArgs();
+    unsigned N = 0;
+    const PrimitiveMatcher &PM = Analysis->matcher();
+    if (auto Inv = PM.writtenInvocationOf(CE->getBeginLoc(), Macro))
+      while (PM.macroArgumentRange(*Inv, N))
+        ++N;
+    return N;
+  }
+
+  /// Where the result of a call goes: "x = call(...)" or "T x = call(...)".
+  std::string resultKey(const FunctionFacts &FF, const CallExpr *CE) const {
+    const Stmt *Cur = CE;
+    const Stmt *P = FF.Parents->getParent(Cur);
+    while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
+      Cur = P;
+      P = FF.Parents->getParent(P);
+    }
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+      if (BO->isAssignmentOp() && BO->getRHS() == Cur)
+        return key(BO->getLHS());
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
+                                   cast<Expr>(Cur)->IgnoreParenCasts())
+            return VD->getName().str();
+    return "";
+  }
+
+  /// A primitive a call stands for: a rule macro whose body holds the
+  /// call (outermost first), else the function called.
+  template <typename Lookup>
+  std::pair<const ResourcePairRule *, std::string>
+  pairOf(const CallExpr *CE, Lookup Find) const {
+    SourceLocation L = CE->getBeginLoc();
+    if (L.isMacroID()) {
+      std::vector<std::string> Chain = Analysis->matcher().macroChainAt(L);
+      for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+        if (const ResourcePairRule *R = Find(PrimitiveName::Macro, *It))
+          return {R, *It};
+    }
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (FD->getIdentifier())
+        if (const ResourcePairRule *R =
+                Find(PrimitiveName::Function, FD->getName()))
+          return {R, ""};
+    return {nullptr, ""};
+  }
+
+  void scanCall(const FunctionFacts &FF, const CallExpr *CE, Scan &Out) const {
+    const rules::RuleSet &RS = Analysis->rules();
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    auto [Acq, AcqMacro] = pairOf(CE, [&](PrimitiveName::Kind K, StringRef N) {
+      return RS.pairAcquiredBy(K, N);
+    });
+    if (Acq && Acq->Registration && !inStaticRegistration(CE->getBeginLoc())) {
+      Acquisition A;
+      A.Rule = Acq;
+      A.Call = CE;
+      A.InFunction = FF.Function;
+      A.Name = AcqMacro.empty() ? CE->getDirectCallee()->getName().str()
+                                : AcqMacro;
+      A.Loc = AcqMacro.empty()
+                  ? Analysis->matcher().reportLoc(CE->getBeginLoc())
+                  : SM.getExpansionLoc(CE->getBeginLoc());
+      std::optional<unsigned> HandleArg;
+      if (Acq->Handle == HandleKind::Result)
+        A.Handle = resultKey(FF, CE);
+      else {
+        HandleArg = Acq->HandleArg;
+        A.Handle = key(argument(CE, AcqMacro, Acq->HandleArg));
+      }
+      for (unsigned I = 0, N = argumentCount(CE, AcqMacro); I < N; ++I)
+        if (I != HandleArg)
+          if (std::string K = key(argument(CE, AcqMacro, I)); !K.empty())
+            A.Uses.push_back(K);
+      Out.Acquisitions.push_back(std::move(A));
+    }
+    // A release macro's body calls the release function too: both count.
+    SourceLocation L = CE->getBeginLoc();
+    std::vector<std::pair<PrimitiveName::Kind, std::string>> Names;
+    if (L.isMacroID())
+      for (const std::string &M : Analysis->matcher().macroChainAt(L))
+        Names.push_back({PrimitiveName::Macro, M});
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (FD->getIdentifier())
+        Names.push_back({PrimitiveName::Function, FD->getName().str()});
+    for (auto &[K, N] : Names) {
+      if (const ResourcePairRule *R = RS.pairReleasedBy(K, N))
+        Out.Releases.push_back(
+            {R, key(argument(CE, K == PrimitiveName::Macro ? N : "",
+                             R->ReleaseArg))});
+      if (const rules::FreeRule *R = RS.freeRule(K, N))
+        if (std::string O =
+                key(argument(CE, K == PrimitiveName::Macro ? N : "", R->Arg));
+            !O.empty())
+          Out.Frees.push_back(
+              {K == PrimitiveName::Macro
+                   ? SM.getExpansionLoc(L)
+                   : Analysis->matcher().reportLoc(CE->getBeginLoc()),
+               O});
+    }
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && Def && Analysis->factsFor(Def)) {
+        Out.Callees.push_back(Def);
+        releasesThroughParameters(CE, Def, Out);
+      }
+    }
+  }
+
+  /// A helper that releases what its parameter points at
+  /// ("retire(&foo_sc)" with "destroy_dev(sc->sc_cdev)" in retire)
+  /// releases the caller's handle: its releases are added under the
+  /// caller's names ("foo_sc.sc_cdev"). One level of calls.
+  void releasesThroughParameters(const CallExpr *CE, const FunctionDecl *Def,
+                                 Scan &Out) const {
+    if (Def == Out.Self)
+      return;
+    const Scan &Callee = scanFunction(Def, nullptr);
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Def->getNumParams(); ++I) {
+      const ParmVarDecl *P = Def->getParamDecl(I);
+      std::string Arg = key(CE->getArg(I));
+      if (!P->getIdentifier() || Arg.empty())
+        continue;
+      const auto *U = dyn_cast<UnaryOperator>(CE->getArg(I)->IgnoreParenCasts());
+      bool AddressOf = U && U->getOpcode() == UO_AddrOf;
+      std::string Param = P->getName().str();
+      for (const Release &R : Callee.Releases) {
+        StringRef H = R.Handle;
+        if (H == Param && !AddressOf)
+          Out.Releases.push_back({R.Rule, Arg});
+        else if (H.consume_front(Param + "->"))
+          Out.Releases.push_back(
+              {R.Rule, Arg + (AddressOf ? "." : "->") + H.str()});
+      }
+    }
+  }
+
+  /// What F does, in the blocks of Blocks only when given. Whole functions
+  /// are scanned once: every root and teardown walks its callees again.
+  const Scan &scanFunction(const FunctionDecl *F,
+                           const llvm::BitVector *Blocks) const {
+    if (!Blocks)
+      if (auto It = WholeScans.find(F); It != WholeScans.end())
+        return *It->second;
+    auto Owned = std::make_unique<Scan>();
+    Scan &Out = *Owned;
+    const Scan &Result = *Owned;
+    if (Blocks)
+      PartScans.push_back(std::move(Owned));
+    else
+      WholeScans[F] = std::move(Owned);
+    Out.Self = F;
+    const FunctionFacts *FF = Analysis->factsFor(F);
+    if (!FF || !FF->Cfg)
+      return Result;
+    for (const CFGBlock *B : *FF->Cfg) {
+      if (Blocks && !Blocks->test(B->getBlockID()))
+        continue;
+      for (const CFGElement &El : *B) {
+        auto CS = El.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        if (const auto *CE = dyn_cast<CallExpr>(CS->getStmt()))
+          scanCall(*FF, CE, Out);
+        else if (const auto *RS = dyn_cast<ReturnStmt>(CS->getStmt()))
+          Out.Returns.push_back(RS);
+      }
+    }
+    // A handle copied into a local before its release ("dev = sc->cdev;
+    // sc->cdev = NULL; destroy_dev(dev);", the usual way to clear the
+    // global under a lock) is released under the name it came from too.
+    llvm::StringMap<std::vector<std::string>> CopiedFrom;
+    for (const CFGBlock *B : *FF->Cfg)
+      for (const CFGElement &El : *B) {
+        auto CS = El.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const VarDecl *Local = nullptr;
+        const Expr *From = nullptr;
+        if (const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt());
+            BO && BO->getOpcode() == BO_Assign) {
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+            Local = dyn_cast<VarDecl>(DRE->getDecl());
+          From = BO->getRHS();
+        } else if (const auto *DS = dyn_cast<DeclStmt>(CS->getStmt());
+                   DS && DS->isSingleDecl()) {
+          Local = dyn_cast<VarDecl>(DS->getSingleDecl());
+          From = Local ? Local->getInit() : nullptr;
+        }
+        if (Local && From && Local->hasLocalStorage() &&
+            !isa<ParmVarDecl>(Local) && Local->getIdentifier())
+          if (std::string K = key(From); !K.empty())
+            CopiedFrom[Local->getName()].push_back(K);
+      }
+    for (size_t I = 0, N = Out.Releases.size(); I < N; ++I) {
+      auto It = CopiedFrom.find(Out.Releases[I].Handle);
+      if (It != CopiedFrom.end())
+        for (const std::string &K : It->second)
+          Out.Releases.push_back({Out.Releases[I].Rule, K});
+    }
+    // Blocks come in reverse order in the CFG: put returns in source order.
+    llvm::sort(Out.Returns, [&](const ReturnStmt *A, const ReturnStmt *B) {
+      return Analysis->context().getSourceManager().isBeforeInTranslationUnit(
+          A->getBeginLoc(), B->getBeginLoc());
+    });
+    return Result;
+  }
+
+  /// Roots and every TU-local function they call, transitively.
+  std::vector<const FunctionDecl *>
+  reachableFrom(const std::vector<const FunctionDecl *> &Roots) const {
+    std::vector<const FunctionDecl *> Order, Work(Roots.begin(), Roots.end());
+    llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.back();
+      Work.pop_back();
+      if (!Seen.insert(F).second)
+        continue;
+      Order.push_back(F);
+      llvm::append_range(Work, scanFunction(F, nullptr).Callees);
+    }
+    return Order;
+  }
+
+  /// Releases a teardown makes, itself or through its TU-local callees.
+  std::vector<Release> releasesOf(const Teardown &T) const {
+    std::vector<Release> R = T.What.Releases;
+    for (const FunctionDecl *F : reachableFrom(T.What.Callees))
+      llvm::append_range(R, scanFunction(F, nullptr).Releases);
+    return R;
+  }
+
+  static bool releases(const Release &R, const Acquisition &A) {
+    bool SameKind = R.Rule == A.Rule ||
+                    (R.Rule->Release.NameKind == A.Rule->Release.NameKind &&
+                     R.Rule->Release.Name == A.Rule->Release.Name) ||
+                    R.Rule->What == A.Rule->What;
+    // A handle the code does not keep: any release of its kind may be it.
+    return SameKind && (A.Handle.empty() || R.Handle == A.Handle);
+  }
+
+  // --- Reporting -----------------------------------------------------------
+
+  void check(const Acquisition &A, Lifetime T,
+             const std::vector<Teardown> &ModuleTeardowns,
+             const std::vector<Teardown> &DeviceTeardowns,
+             const std::vector<Release> &AllReleases) {
+    if (!Handled.insert(A.Call).second)
+      return;
+    if (T == Lifetime::Module && leftToModeventContract(*A.Rule) &&
+        llvm::any_of(HandlerReleases,
+                     [&](const Release &R) { return releases(R, A); }))
+      return;
+    const std::vector<Teardown> *Mine = nullptr;
+    std::vector<Teardown> Both;
+    switch (T) {
+    case Lifetime::Device:
+      Mine = &DeviceTeardowns;
+      break;
+    case Lifetime::Module:
+      Mine = &ModuleTeardowns;
+      break;
+    case Lifetime::Unknown:
+      // Made from an entry point or a callback: released anywhere in the
+      // file is enough, since it may well be released by another entry.
+      if (llvm::any_of(AllReleases,
+                       [&](const Release &R) { return releases(R, A); }))
+        return;
+      Both = DeviceTeardowns;
+      llvm::append_range(Both, ModuleTeardowns);
+      Mine = &Both;
+      break;
+    }
+    // No teardown at all: whether the module can unload then depends on
+    // code this file may not hold (the default event handler refuses
+    // MOD_UNLOAD, a driver without detach cannot detach); stay quiet.
+    if (Mine->empty())
+      return;
+    // A release in any teardown counts: attach's registrations are at times
+    // undone on unload, for all devices at once.
+    for (const auto *List : {&DeviceTeardowns, &ModuleTeardowns})
+      for (const Teardown &TD : *List)
+        for (const Release &R : releasesOf(TD))
+          if (releases(R, A))
+            return;
+    std::string Where = T == Lifetime::Device   ? "detach"
+                        : T == Lifetime::Module ? "unload"
+                                                : "detach or unload";
+    std::string What = A.Rule->What;
+    Finding &F =
+        A.Handle.empty()
+            ? report(A.Loc, "'" + A.Name + "' makes " + article(What) +
+                                " whose handle is not kept, so " + Where +
+                                " cannot undo it; after the module is "
+                                "unloaded it points into freed code")
+            : report(A.Loc, "'" + A.Name + "' makes " + article(What) +
+                                " that " + Where + " never undoes ('" +
+                                A.Rule->Release.Name + "' of '" + A.Handle +
+                                "'); after the module is unloaded it points "
+                                "into freed code");
+    for (const Teardown &TD : *Mine)
+      noteTeardown(F, A, TD);
+  }
+
+  static std::string article(const std::string &What) {
+    bool Vowel = !What.empty() && StringRef("aeiou").contains(What[0]);
+    return (Vowel ? "an " : "a ") + What;
+  }
+
+  std::string releaseText(const Acquisition &A) const {
+    const std::string &S = A.Rule->ReleaseSpelling;
+    size_t P = S.find("{handle}");
+    if (S.empty() || A.Handle.empty() || P == std::string::npos)
+      return "'" + A.Rule->Release.Name + "'";
+    return "'" + S.substr(0, P) + A.Handle + S.substr(P + 8) + "'";
+  }
+
+  void noteTeardown(Finding &F, const Acquisition &A, const Teardown &TD) {
+    const FunctionDecl *Fn = TD.Wiring->Function;
+    std::string Who = TD.isEventArm()
+                          ? "'" + Fn->getName().str() + "' (MOD_UNLOAD)"
+                          : "'" + Fn->getName().str() + "'";
+    // Freeing what the registered callback uses, with it still registered,
+    // is where the damage starts: point there when the teardown does it.
+    for (const FreeCall &FC : TD.What.Frees)
+      if (llvm::is_contained(A.Uses, FC.Object)) {
+        Ctx.note(F, FC.Loc,
+                 Who + " frees '" + FC.Object + "', which the " + A.Rule->What +
+                     " uses, with the " + A.Rule->What +
+                     " still in place; call " +
+                     releaseText(A) + " first");
+        return;
+      }
+    const ReturnStmt *Ret = nullptr;
+    for (const ReturnStmt *R : TD.What.Returns)
+      if (!R->getRetValue() || !Analysis->isFailureConstant(R->getRetValue())) {
+        Ret = R;
+        break;
+      }
+    SourceLocation At;
+    if (Ret)
+      At = Analysis->matcher().reportLoc(Ret->getBeginLoc());
+    else if (TD.isEventArm() && !TD.What.Returns.empty())
+      At = Analysis->matcher().reportLoc(TD.What.Returns.front()->getBeginLoc());
+    else if (Fn->getBody())
+      At = Analysis->matcher().reportLoc(Fn->getBody()->getEndLoc());
+    else
+      At = TD.Wiring->NamedAt;
+    Ctx.note(F, At,
+             Who + " returns with the " + A.Rule->What +
+                 " still in place; call " + releaseText(A) +
+                 " before it returns");
+  }
+};
+
+} // namespace
+
+std::unique_ptr<ModlifeCheck>
+createUnloadLeavesRegistrationCheck(CheckContext &C) {
+  return std::make_unique<UnloadLeavesRegistrationCheck>(
+      "modlife-unload-leaves-registration", C);
+}
+
+} // namespace modlife
