@@ -8,6 +8,7 @@
 
 namespace modlife {
 
+std::unique_ptr<ModlifeCheck> createDeferredWorkOutlivesModuleCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createDestroyDevFromOwnMethodCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createKobjectGetWithoutModuleGetCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
@@ -23,6 +24,9 @@ std::unique_ptr<ModlifeCheck> createUnverifiedRequestModuleCheck(CheckContext &)
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
+      {"modlife-deferred-work-outlives-module",
+       "deferred work of the module can still run after its teardown",
+       createDeferredWorkOutlivesModuleCheck},
       {"modlife-destroy-dev-from-own-method",
        "destroy_dev is reached from a method of the cdev's own cdevsw, and "
        "waits for itself",

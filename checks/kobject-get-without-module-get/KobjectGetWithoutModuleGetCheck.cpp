@@ -12,6 +12,7 @@
 // or flushes it (the exit path's cancel_work_sync()).
 //
 //===----------------------------------------------------------------------===//
+#include "analyzer/engine/Deferrals.h"
 #include "analyzer/engine/EntryPoints.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/ModlifeCheck.h"
@@ -26,47 +27,6 @@ using modlife::rules::PrimitiveName;
 
 namespace modlife {
 namespace {
-
-/// Names along an item expression, which is how a later cancel names the
-/// same item: "&d->dwork.work" gives {dwork, work}, "&foo_timer" {foo_timer}.
-/// Locals and parameters add nothing: another function names them otherwise.
-llvm::SmallVector<std::string, 4> itemPath(const Expr *E) {
-  llvm::SmallVector<std::string, 4> Path;
-  while (E) {
-    E = E->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_AddrOf) {
-      E = U->getSubExpr();
-    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = A->getBase();
-    } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
-      Path.push_back(M->getMemberDecl()->getNameAsString());
-      E = M->getBase();
-    } else {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-            VD && VD->hasGlobalStorage())
-          Path.push_back(VD->getNameAsString());
-      break;
-    }
-  }
-  return Path;
-}
-
-/// Whether a cancel of item path Stop may be of the item at Queued. Either
-/// path naming a subset of the other counts ("&d->dwork" stops
-/// "&d->dwork.work"); an item nobody can name matches anything.
-bool sameItem(llvm::ArrayRef<std::string> Queued,
-              llvm::ArrayRef<std::string> Stop) {
-  auto Within = [](llvm::ArrayRef<std::string> A,
-                   llvm::ArrayRef<std::string> B) {
-    return llvm::all_of(A, [&](const std::string &N) {
-      return llvm::is_contained(B, N);
-    });
-  };
-  return Queued.empty() || Stop.empty() || Within(Queued, Stop) ||
-         Within(Stop, Queued);
-}
 
 /// A callback handed over, or an item queued, in one function.
 struct Deferral {
@@ -167,13 +127,13 @@ private:
         D.At = Inv->getBegin();
         D.Callback = macroArg(S, *Inv, DR->CallbackArg);
         D.Item = macroArg(S, *Inv, DR->ItemArg);
-        D.ItemPath = itemPath(D.Item);
-        D.QueuePath = itemPath(macroArg(S, *Inv, DR->QueueArg));
+        D.ItemPath = deferredItemPath(D.Item);
+        D.QueuePath = deferredItemPath(macroArg(S, *Inv, DR->QueueArg));
         if (!DR->CallbackArg || D.Callback)
           Out.Deferrals.push_back(std::move(D));
       } else {
-        Out.Stops.push_back({SR, itemPath(macroArg(S, *Inv, SR->ItemArg)),
-                             itemPath(macroArg(S, *Inv, SR->QueueArg))});
+        Out.Stops.push_back({SR, deferredItemPath(macroArg(S, *Inv, SR->ItemArg)),
+                             deferredItemPath(macroArg(S, *Inv, SR->QueueArg))});
       }
     }
   }
@@ -207,14 +167,14 @@ private:
       D.At = At;
       D.Callback = Arg(R->CallbackArg);
       D.Item = Arg(R->ItemArg);
-      D.ItemPath = itemPath(D.Item);
-      D.QueuePath = itemPath(Arg(R->QueueArg));
+      D.ItemPath = deferredItemPath(D.Item);
+      D.QueuePath = deferredItemPath(Arg(R->QueueArg));
       if (!R->CallbackArg || D.Callback)
         Out.Deferrals.push_back(std::move(D));
     }
     if (const auto *R = Rules.deferralStopRule(PrimitiveName::Function, Name))
       Out.Stops.push_back(
-          {R, itemPath(Arg(R->ItemArg)), itemPath(Arg(R->QueueArg))});
+          {R, deferredItemPath(Arg(R->ItemArg)), deferredItemPath(Arg(R->QueueArg))});
   }
 
   void matchStore(const BinaryOperator *BO, const FunctionDecl *FD,
@@ -302,7 +262,7 @@ private:
       else if (!D.ItemPath.empty())
         for (const Deferral *Up : SetUps)
           if (Up->Rule->RunsAs == D.Rule->RunsAs &&
-              sameItem(Up->ItemPath, D.ItemPath))
+              sameDeferredItem(Up->ItemPath, D.ItemPath))
             Sources.push_back(Up);
       for (const Deferral *Src : Sources)
         if (std::optional<Verdict> V = judge(D, *Src, S)) {
@@ -350,15 +310,15 @@ private:
       if (St.Rule->Stops != D.Rule->RunsAs)
         return false;
       if (St.Rule->ItemArg)
-        return sameItem(D.ItemPath, St.ItemPath) ||
-               sameItem(Src.ItemPath, St.ItemPath);
+        return sameDeferredItem(D.ItemPath, St.ItemPath) ||
+               sameDeferredItem(Src.ItemPath, St.ItemPath);
       if (!St.Rule->QueueArg)
         return true;
       // A queue's stop covers what goes on that queue. Where this function
       // only sets the item up, the queue is not known here.
       if (D.Rule->CallbackArg)
         return true;
-      return D.Rule->QueueArg && sameItem(D.QueuePath, St.QueuePath);
+      return D.Rule->QueueArg && sameDeferredItem(D.QueuePath, St.QueuePath);
     });
   }
 

@@ -49,7 +49,7 @@ void intf_setup(struct intf *i)
 void intf_timeout(struct intf *i)
 {
 	kref_get(&i->refcount); /* expected-warning {{'kref_get' keeps the object for 'redo_reg', but nothing stops 'redo_reg' before this module can be unloaded}} */
-	if (!schedule_work(&i->reg_work)) /* expected-note {{'schedule_work' defers 'redo_reg' here}} expected-note {{stop 'redo_reg' before the module goes, e.g. 'cancel_work_sync(&i->reg_work)' in the exit or remove path}} */
+	if (!schedule_work(&i->reg_work)) /* expected-note {{'schedule_work' defers 'redo_reg' here}} expected-note {{stop 'redo_reg' before the module goes, e.g. 'cancel_work_sync(&i->reg_work)' in the exit or remove path}} */ /* expected-warning {{work item 'i->reg_work' runs 'redo_reg' from this module, but 'intf_exit' does not drain it; it can run after the teardown frees its state or the module is unloaded}} */
 		kref_put(&i->refcount, intf_free);
 }
 
@@ -65,11 +65,11 @@ static int __init intf_init(void)
 	return remove_wq ? 0 : -ENOMEM;
 }
 
-static void __exit intf_exit(void)
+static void __exit intf_exit(void) /* expected-note {{drain 'i->reg_work' with 'cancel_work_sync' in 'intf_exit', after what can arm it again is gone and before what 'redo_reg' uses is freed}} */
 {
-	destroy_workqueue(remove_wq);
+	destroy_workqueue(remove_wq); /* expected-note {{'intf_exit' returns without draining 'i->reg_work'}} */
 }
 
 module_init(intf_init);
-module_exit(intf_exit);
+module_exit(intf_exit); /* expected-note {{'intf_exit' runs at unload (module_exit)}} */
 MODULE_LICENSE("GPL");

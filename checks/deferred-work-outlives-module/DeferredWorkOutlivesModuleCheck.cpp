@@ -1,0 +1,908 @@
+//===- DeferredWorkOutlivesModuleCheck.cpp --------------------------------===//
+//
+// modlife-deferred-work-outlives-module. A callout, timer, task, work item,
+// tasklet or kernel process whose handler is this module's code must be
+// drained by the module's teardown (unload, detach, MOD_UNLOAD) before the
+// teardown frees what the handler uses, and before it returns: after that
+// newbus frees the softc, or kldunload/rmmod frees the handler's text.
+// A cancel that does not wait (callout_stop, del_timer) leaves a handler
+// that is running on another CPU running.
+//
+// The teardown is read as one sequence: its statements in source order,
+// with the calls to functions of this file replaced by their bodies (for a
+// module event handler, only the part that runs on MOD_UNLOAD). A stop
+// counts when it matches the item (see deferral-stops in the rule pack)
+// and no free comes before it.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/engine/Deferrals.h"
+#include "analyzer/engine/EntryPoints.h"
+#include "analyzer/engine/TUAnalysis.h"
+#include "checks/FixIts.h"
+#include "checks/ModlifeCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+using modlife::rules::DeferredKind;
+using modlife::rules::LifecycleRole;
+using modlife::rules::PrimitiveName;
+
+namespace modlife {
+namespace {
+
+using ItemPath = llvm::SmallVector<std::string, 4>;
+
+/// One thing a function does that matters here, in source order.
+struct Action {
+  enum Kind { Defer, Stop, Cancel, Free, Call, Return };
+  Kind K = Defer;
+  /// The statement it is written as: the call, or the outermost statement
+  /// of a macro's expansion.
+  const Stmt *S = nullptr;
+  const FunctionDecl *In = nullptr;
+  SourceLocation At;
+  std::string Name; // the primitive as written
+  /// Where the primitive's name is written, for a fix-it that renames it.
+  SourceLocation NameAt;
+  const rules::DeferralRule *DeferR = nullptr;
+  const rules::DeferralStopRule *StopR = nullptr;
+  const rules::DeferralCancelRule *CancelR = nullptr;
+  const Expr *Callback = nullptr;
+  const Expr *Item = nullptr;
+  const Expr *Queue = nullptr;
+  const Expr *Freed = nullptr;
+  ItemPath Path;
+  ItemPath QueuePath;
+  const FunctionDecl *Callee = nullptr; // Call
+};
+
+/// The actions of one function, in source order.
+class Scanner {
+public:
+  explicit Scanner(const TUAnalysis &A) : A(A), Rules(A.rules()) {}
+
+  std::vector<Action> scan(const FunctionDecl *FD) {
+    std::vector<Action> Out;
+    Seen.clear();
+    walk(FD->getBody(), FD, Out);
+    return Out;
+  }
+
+private:
+  void walk(const Stmt *S, const FunctionDecl *FD, std::vector<Action> &Out) {
+    if (!S)
+      return;
+    if (S->getBeginLoc().isMacroID())
+      matchMacros(S, FD, Out);
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      matchCall(CE, FD, Out);
+    for (const Stmt *Child : S->children())
+      walk(Child, FD, Out);
+    // After its operand: "return foo_teardown(sc);" calls first.
+    if (isa<ReturnStmt>(S)) {
+      Action R;
+      R.K = Action::Return;
+      R.S = S;
+      R.In = FD;
+      R.At = A.matcher().reportLoc(S->getBeginLoc());
+      Out.push_back(std::move(R));
+    }
+  }
+
+  const Expr *macroArg(const Stmt *Root, SourceRange Invocation,
+                       std::optional<unsigned> Index) const {
+    if (!Index)
+      return nullptr;
+    std::optional<CharSourceRange> R =
+        A.matcher().macroArgumentRange(Invocation, *Index);
+    return R ? A.matcher().exprWrittenIn(Root, *R) : nullptr;
+  }
+
+  bool isRuleMacro(StringRef M) const {
+    return Rules.deferralRule(PrimitiveName::Macro, M) ||
+           Rules.deferralStopRule(PrimitiveName::Macro, M) ||
+           Rules.deferralCancelRule(PrimitiveName::Macro, M) ||
+           Rules.freeRule(PrimitiveName::Macro, M);
+  }
+
+  /// Fills in the action of rule primitive Name with arguments from Arg.
+  template <typename ArgFn>
+  void add(StringRef Name, PrimitiveName::Kind PK, const Stmt *S,
+           SourceLocation At, const FunctionDecl *FD, ArgFn Arg,
+           std::vector<Action> &Out) {
+    Action Base;
+    Base.S = S;
+    Base.In = FD;
+    Base.At = At;
+    Base.NameAt = At;
+    Base.Name = Name.str();
+    if (const auto *R = Rules.deferralRule(PK, Name)) {
+      Action D = Base;
+      D.K = Action::Defer;
+      D.DeferR = R;
+      D.Callback = Arg(R->CallbackArg);
+      D.Item = Arg(R->ItemArg);
+      D.Queue = Arg(R->QueueArg);
+      D.Path = deferredItemPath(D.Item);
+      D.QueuePath = deferredItemPath(D.Queue);
+      if (!R->CallbackArg || D.Callback)
+        Out.push_back(std::move(D));
+    }
+    if (const auto *R = Rules.deferralStopRule(PK, Name)) {
+      Action St = Base;
+      St.K = Action::Stop;
+      St.StopR = R;
+      St.Item = Arg(R->ItemArg);
+      St.Path = deferredItemPath(St.Item);
+      St.QueuePath = deferredItemPath(Arg(R->QueueArg));
+      Out.push_back(std::move(St));
+    }
+    if (const auto *R = Rules.deferralCancelRule(PK, Name)) {
+      Action C = Base;
+      C.K = Action::Cancel;
+      C.CancelR = R;
+      C.Item = Arg(R->ItemArg);
+      C.Path = deferredItemPath(C.Item);
+      Out.push_back(std::move(C));
+    }
+    if (const auto *R = Rules.freeRule(PK, Name)) {
+      Action F = Base;
+      F.K = Action::Free;
+      F.Freed = Arg(std::optional<unsigned>(R->Arg));
+      Out.push_back(std::move(F));
+    }
+  }
+
+  // Outermost rule macros first, as the programmer wrote them.
+  void matchMacros(const Stmt *S, const FunctionDecl *FD,
+                   std::vector<Action> &Out) {
+    std::vector<std::string> Macros =
+        A.matcher().enclosingMacros(S->getBeginLoc());
+    for (const std::string &M : llvm::reverse(Macros)) {
+      if (!isRuleMacro(M))
+        continue;
+      std::optional<SourceRange> Inv =
+          A.matcher().writtenInvocationOf(S->getBeginLoc(), M);
+      if (!Inv || !Seen.insert(Inv->getBegin()).second)
+        continue;
+      add(M, PrimitiveName::Macro, S, Inv->getBegin(), FD,
+          [&](std::optional<unsigned> I) { return macroArg(S, *Inv, I); },
+          Out);
+      return;
+    }
+  }
+
+  void matchCall(const CallExpr *CE, const FunctionDecl *FD,
+                 std::vector<Action> &Out) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    // A call that a rule macro expands to is that macro's.
+    if (CE->getBeginLoc().isMacroID() &&
+        llvm::any_of(A.matcher().enclosingMacros(CE->getBeginLoc()),
+                     [&](const std::string &M) { return isRuleMacro(M); }))
+      return;
+    SourceLocation At = A.matcher().reportLoc(CE->getBeginLoc());
+    StringRef Name = Callee->getName();
+    bool IsRule = Rules.deferralRule(PrimitiveName::Function, Name) ||
+                  Rules.deferralStopRule(PrimitiveName::Function, Name) ||
+                  Rules.deferralCancelRule(PrimitiveName::Function, Name) ||
+                  Rules.freeRule(PrimitiveName::Function, Name);
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        !IsRule && Def && A.factsFor(Def)) {
+      Action C;
+      C.K = Action::Call;
+      C.S = CE;
+      C.In = FD;
+      C.At = At;
+      C.Callee = Def;
+      Out.push_back(std::move(C));
+      return;
+    }
+    add(Name, PrimitiveName::Function, CE, At, FD,
+        [&](std::optional<unsigned> I) -> const Expr * {
+          return I && *I < CE->getNumArgs() ? CE->getArg(*I) : nullptr;
+        },
+        Out);
+  }
+
+  const TUAnalysis &A;
+  const rules::RuleSet &Rules;
+  llvm::DenseSet<SourceLocation> Seen;
+};
+
+/// A deferred item whose handler is a function of this file: the handler,
+/// its name along the item expression, and where the module arms it.
+struct Item {
+  const FunctionDecl *Handler = nullptr;
+  DeferredKind Kind = DeferredKind::Work;
+  ItemPath Path;
+  std::vector<const Action *> SetUps; // the deferrals that name the handler
+  std::vector<const Action *> Queues; // the queueing of a set-up item
+};
+
+/// A teardown: a function, or the MOD_UNLOAD part of an event handler, with
+/// what it does in order.
+struct Teardown {
+  const LifecycleFunction *LF = nullptr;
+  std::vector<const Action *> Seq;
+  /// Where it returns (the last return of the top-level function or arm),
+  /// or null for a function that falls off its end.
+  const Action *Returns = nullptr;
+};
+
+/// How a teardown fails an item.
+struct Miss {
+  enum Kind { NotStopped, CancelOnly, CancelThenFree, FreedBeforeStop };
+  Kind K = NotStopped;
+  const Teardown *T = nullptr;
+  const Action *Cancel = nullptr;
+  const Action *Free = nullptr;
+  const Action *Stop = nullptr;
+};
+
+class DeferredWorkOutlivesModuleCheck : public ModlifeCheck {
+public:
+  using ModlifeCheck::ModlifeCheck;
+
+  void endTranslationUnit() override {
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    Scanner Scan(*Analysis);
+    Actions.clear();
+    for (const FunctionFacts *FF : Analysis->allFunctions())
+      if (FF->Function->hasBody() &&
+          !SM.isInSystemHeader(FF->Function->getLocation()))
+        Actions[FF->Function] = Scan.scan(FF->Function);
+    FreeBSD = llvm::any_of(Analysis->rules().packs(),
+                           [](const rules::RulePack &P) {
+                             return P.Name == "freebsd";
+                           });
+    std::vector<Teardown> Teardowns = teardowns();
+    // A file without teardown may leave it to another file of the module.
+    if (Teardowns.empty())
+      return;
+    Elsewhere = stoppersElsewhere(Teardowns);
+    for (const Item &I : items())
+      judge(I, Teardowns);
+  }
+
+  static void collectFunctionRefs(const Stmt *S,
+                                  llvm::DenseSet<const FunctionDecl *> &Out) {
+    if (!S)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        Out.insert(FD->getCanonicalDecl());
+    if (const auto *ILE = dyn_cast<InitListExpr>(S);
+        ILE && ILE->getSyntacticForm())
+      S = ILE->getSyntacticForm();
+    for (const Stmt *C : S->children())
+      collectFunctionRefs(C, Out);
+  }
+
+  /// The functions of this file that other code calls into at a time we
+  /// cannot see: exported ones (hwrng_unregister(), which a driver calls
+  /// before it unloads) and ones whose address is handed out (an ops
+  /// struct's shutdown method). A drain in one of them counts.
+  std::vector<Teardown> stoppersElsewhere(const std::vector<Teardown> &Ts) {
+    llvm::DenseSet<const FunctionDecl *> Escapes;
+    for (const auto &[FD, Acts] : Actions)
+      Analysis->forEachEvent(FD, [&](const ElementEvent &E) {
+        if (E.EventKind == ElementEvent::FunctionEscapes && E.Callee)
+          Escapes.insert(E.Callee->getCanonicalDecl());
+      });
+    // Functions stored by file-scope initializers ("static const struct
+    // ipmi_smi_handlers handlers = { .shutdown = shutdown_smi }").
+    for (const Decl *D :
+         Analysis->context().getTranslationUnitDecl()->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (const Expr *Init = VD->getInit())
+          collectFunctionRefs(Init, Escapes);
+    std::vector<Teardown> Out;
+    for (const auto &Entry : Actions) {
+      const FunctionDecl *FD = Entry.first;
+      const std::vector<Action> &Acts = Entry.second;
+      if (llvm::any_of(Ts, [&](const Teardown &T) {
+            return T.LF->Function == FD;
+          }))
+        continue;
+      if (!FD->isExternallyVisible() &&
+          !Escapes.count(FD->getCanonicalDecl()))
+        continue;
+      Teardown T;
+      llvm::DenseSet<const FunctionDecl *> Visited{FD};
+      for (const Action &A : Acts)
+        append(A, T, Visited);
+      Out.push_back(std::move(T));
+    }
+    return Out;
+  }
+
+private:
+  // --- Items --------------------------------------------------------------
+
+  std::vector<Item> items() const {
+    std::vector<Item> Out;
+    for (const auto &[FD, Acts] : Actions)
+      for (const Action &D : Acts) {
+        if (D.K != Action::Defer || !D.Callback)
+          continue;
+        const FunctionDecl *H = functionNamedBy(D.Callback);
+        const FunctionDecl *Def = H ? H->getDefinition() : nullptr;
+        if (!Def || !Analysis->factsFor(Def))
+          continue;
+        auto Same = llvm::find_if(Out, [&](const Item &I) {
+          return I.Handler == Def && I.Kind == D.DeferR->RunsAs &&
+                 I.Path == D.Path;
+        });
+        if (Same == Out.end()) {
+          Out.push_back({Def, D.DeferR->RunsAs, D.Path, {}, {}});
+          Same = std::prev(Out.end());
+        }
+        Same->SetUps.push_back(&D);
+      }
+    // A queueing primitive (schedule_work, taskqueue_enqueue) runs what the
+    // set-up of the item it names chose; only named items can be linked.
+    for (Item &I : Out) {
+      if (I.Path.empty())
+        continue;
+      for (const auto &[FD, Acts] : Actions)
+        for (const Action &Q : Acts)
+          if (Q.K == Action::Defer && !Q.DeferR->CallbackArg &&
+              Q.DeferR->RunsAs == I.Kind && !Q.Path.empty() &&
+              sameDeferredItem(I.Path, Q.Path))
+            I.Queues.push_back(&Q);
+    }
+    return Out;
+  }
+
+  /// Where the module arms the item: where it is queued, or, for a set-up
+  /// that also arms it (callout_reset, kproc_create), where it is set up;
+  /// not the handler re-arming itself.
+  const Action *armedAt(const Item &I) const {
+    for (const auto *List : {&I.Queues, &I.SetUps})
+      for (const Action *A : *List)
+        if (A->In != I.Handler)
+          return A;
+    return nullptr;
+  }
+
+  // --- Teardowns ----------------------------------------------------------
+
+  std::vector<Teardown> teardowns() const {
+    std::vector<Teardown> Out;
+    for (const LifecycleFunction &LF : Analysis->lifecycle().functions()) {
+      if (LF.Role != LifecycleRole::Unload && LF.Role != LifecycleRole::Detach &&
+          LF.Role != LifecycleRole::Events)
+        continue;
+      auto It = Actions.find(LF.Function);
+      if (It == Actions.end())
+        continue;
+      Teardown T;
+      T.LF = &LF;
+      llvm::DenseSet<const FunctionDecl *> Visited{LF.Function};
+      if (LF.Role == LifecycleRole::Events) {
+        if (Analysis->moduleEventValues(ModuleEvent::Unload).empty())
+          continue;
+        llvm::BitVector Blocks =
+            Analysis->blocksOnModuleEvent(LF, ModuleEvent::Unload);
+        const FunctionFacts *FF = Analysis->factsFor(LF.Function);
+        if (!FF || Blocks.none())
+          continue;
+        for (const Action &A : It->second)
+          if (runsIn(*FF, Blocks, A.S))
+            append(A, T, Visited);
+      } else {
+        for (const Action &A : It->second)
+          append(A, T, Visited);
+      }
+      for (const Action *A : T.Seq)
+        if (A->K == Action::Return && A->In == LF.Function)
+          T.Returns = A;
+      Out.push_back(std::move(T));
+    }
+    return Out;
+  }
+
+  void append(const Action &A, Teardown &T,
+              llvm::DenseSet<const FunctionDecl *> &Visited) const {
+    if (A.K != Action::Call) {
+      // A callee's returns go back to the teardown.
+      if (A.K != Action::Return || (T.LF && A.In == T.LF->Function))
+        T.Seq.push_back(&A);
+      return;
+    }
+    if (!Visited.insert(A.Callee).second)
+      return;
+    auto It = Actions.find(A.Callee);
+    if (It != Actions.end())
+      for (const Action &B : It->second)
+        append(B, T, Visited);
+  }
+
+  /// Whether S, a statement of FF's function, runs in one of Blocks: the
+  /// block of the first CFG element at or under S, or above it.
+  static bool runsIn(const FunctionFacts &FF, const llvm::BitVector &Blocks,
+                     const Stmt *S) {
+    std::optional<unsigned> Block = blockUnder(FF, S);
+    for (const Stmt *P = S; !Block && P; P = FF.Parents->getParent(P))
+      if (auto Pos = FF.positionOf(P))
+        Block = Pos->first->getBlockID();
+    return Block && *Block < Blocks.size() && Blocks.test(*Block);
+  }
+
+  static std::optional<unsigned> blockUnder(const FunctionFacts &FF,
+                                            const Stmt *S) {
+    if (!S)
+      return std::nullopt;
+    if (auto Pos = FF.positionOf(S))
+      return Pos->first->getBlockID();
+    for (const Stmt *C : S->children())
+      if (auto B = blockUnder(FF, C))
+        return B;
+    return std::nullopt;
+  }
+
+  // --- Matching -------------------------------------------------------------
+
+  bool stops(const Action &St, const Item &I) const {
+    if (St.StopR->Stops != I.Kind)
+      return false;
+    if (St.StopR->ItemArg)
+      return sameDeferredItem(I.Path, St.Path);
+    if (!St.StopR->QueueArg)
+      return true; // every item of its kind (rcu_barrier, kthread_stop)
+    // A queue's stop covers the items queued on that queue; an item
+    // armed without naming a queue goes on the system's.
+    if (I.Queues.empty())
+      return false;
+    return llvm::all_of(I.Queues, [&](const Action *Q) {
+      return Q->DeferR->QueueArg && sameDeferredItem(Q->QueuePath, St.QueuePath);
+    });
+  }
+
+  bool cancels(const Action &C, const Item &I) const {
+    return C.CancelR->Cancels == I.Kind && sameDeferredItem(I.Path, C.Path);
+  }
+
+  /// What T does wrong with I, or nothing when it drains I in time.
+  std::optional<Miss> missOf(const Teardown &T, const Item &I) const {
+    const Action *FirstFree = nullptr;
+    for (const Action *A : T.Seq) {
+      if (A->K == Action::Stop && stops(*A, I)) {
+        // taskqueue_free() both drains and frees: the free is the stop.
+        if (FirstFree && FirstFree->S != A->S)
+          return Miss{Miss::FreedBeforeStop, &T, nullptr, FirstFree, A};
+        return std::nullopt;
+      }
+      if (A->K == Action::Free && !FirstFree)
+        FirstFree = A;
+    }
+    const Action *Cancel = nullptr;
+    for (const Action *A : T.Seq) {
+      if (A->K == Action::Cancel && !Cancel && cancels(*A, I))
+        Cancel = A;
+      else if (A->K == Action::Free && Cancel)
+        return Miss{Miss::CancelThenFree, &T, Cancel, A, nullptr};
+    }
+    if (Cancel)
+      return Miss{Miss::CancelOnly, &T, Cancel, nullptr, nullptr};
+    return Miss{Miss::NotStopped, &T, nullptr, nullptr, nullptr};
+  }
+
+  void judge(const Item &I, const std::vector<Teardown> &Teardowns) {
+    const Action *Arm = armedAt(I);
+    if (!Arm)
+      return;
+    for (const Teardown &T : Elsewhere)
+      if (!missOf(T, I))
+        return;
+    std::vector<Miss> Misses;
+    for (const Teardown &T : Teardowns) {
+      std::optional<Miss> M = missOf(T, I);
+      if (!M)
+        return; // one teardown that drains it in time is enough
+      Misses.push_back(*M);
+    }
+    // The most telling miss leads; a plain "does not drain" names them all.
+    const Miss *Lead = &Misses.front();
+    for (const Miss &M : Misses)
+      if (M.K > Lead->K)
+        Lead = &M;
+    report(I, *Arm, *Lead, Misses);
+  }
+
+  // --- Wording --------------------------------------------------------------
+
+  std::string kindWord(DeferredKind K) const {
+    switch (K) {
+    case DeferredKind::Timer:
+      return FreeBSD ? "callout" : "timer";
+    case DeferredKind::Work:
+      return FreeBSD ? "task" : "work item";
+    case DeferredKind::Thread:
+      return FreeBSD ? "kernel process" : "kernel thread";
+    case DeferredKind::Tasklet:
+      return "tasklet";
+    case DeferredKind::Rcu:
+      return "RCU callback";
+    }
+    return "deferred item";
+  }
+
+  std::string text(const Expr *E) const {
+    return Analysis->matcher().textOf(E->getSourceRange());
+  }
+
+  /// The item as a reader names it: "sc->sc_tick" for "&sc->sc_tick".
+  std::string itemText(const Item &I, const Action &Arm) const {
+    const Expr *E = Arm.Item;
+    if (!E)
+      for (const Action *S : I.SetUps)
+        if (S->Item)
+          E = S->Item;
+    if (!E)
+      return "";
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr();
+    return text(E);
+  }
+
+  static std::string quoted(const FunctionDecl *FD) {
+    return "'" + FD->getNameAsString() + "'";
+  }
+
+  /// "'foo_detach'", or "MOD_UNLOAD in 'foo_modevent'".
+  std::string teardownName(const Teardown &T) const {
+    if (T.LF->Role == LifecycleRole::Events)
+      return "MOD_UNLOAD in " + quoted(T.LF->Function);
+    return quoted(T.LF->Function);
+  }
+
+  std::string wiring(const LifecycleFunction &LF) const {
+    std::string N = quoted(LF.Function);
+    switch (LF.Role) {
+    case LifecycleRole::Unload:
+      return N + " runs at unload (" + LF.Via + ")";
+    case LifecycleRole::Detach:
+      return N + " is the " + LF.Via + " method";
+    case LifecycleRole::Events:
+      return N + " handles the module's events (" + LF.Via + ")";
+    default:
+      return N + " is wired here";
+    }
+  }
+
+  void report(const Item &I, const Action &Arm, const Miss &Lead,
+              const std::vector<Miss> &Misses) {
+    std::string Kind = kindWord(I.Kind);
+    std::string What = I.Kind == DeferredKind::Thread
+                           ? Kind + " started here runs " + quoted(I.Handler)
+                           : Kind + " '" + itemText(I, Arm) + "' runs " +
+                                 quoted(I.Handler);
+    bool Thread = I.Kind == DeferredKind::Thread;
+    std::string Drain = Thread ? "wait for it to exit" : "drain it";
+    std::string TN = teardownName(*Lead.T);
+    if (Lead.K == Miss::NotStopped && Misses.size() > 1) {
+      TN = "no teardown of this file (";
+      for (const Miss &M : Misses)
+        TN += (&M == &Misses.front() ? "" : ", ") + teardownName(*M.T);
+      TN += ")";
+    }
+    std::string Msg = What + " from this module, but " + TN;
+    switch (Lead.K) {
+    case Miss::NotStopped:
+      Msg += (Misses.size() > 1
+                  ? (Thread ? " waits for it to exit" : " drains it")
+                  : " does not " + Drain) +
+             "; it can run after the teardown frees its state or the module "
+             "is unloaded";
+      break;
+    case Miss::CancelOnly:
+      Msg += " cancels it without waiting; a running " + quoted(I.Handler) +
+             " can go on after the module is unloaded";
+      break;
+    case Miss::CancelThenFree:
+      Msg += " cancels it without waiting and then frees what it uses; a "
+             "running " + quoted(I.Handler) + " can use freed state";
+      break;
+    case Miss::FreedBeforeStop:
+      Msg += " frees state before it drains it; a queued or running " +
+             quoted(I.Handler) + " can use freed state";
+      break;
+    }
+    Finding &F = ModlifeCheck::report(Arm.At, Msg);
+    std::vector<FixItHint> Hints;
+    switch (Lead.K) {
+    case Miss::NotStopped:
+      for (const Miss &M : Misses)
+        noteNotStopped(F, I, Arm, M, Misses, Hints);
+      break;
+    case Miss::CancelOnly:
+    case Miss::CancelThenFree: {
+      const rules::DeferralCancelRule &R = *Lead.Cancel->CancelR;
+      Ctx.note(F, Lead.Cancel->At,
+               "'" + Lead.Cancel->Name + "' does not wait for a running " +
+                   quoted(I.Handler) +
+                   (R.WaitingSpelling.empty()
+                        ? std::string()
+                        : "; '" + R.WaitingSpelling + "' does"));
+      if (Lead.Free)
+        Ctx.note(F, Lead.Free->At,
+                 "'" + Lead.Free->Name + "' then frees " +
+                     (Lead.Free->Freed ? "'" + text(Lead.Free->Freed) + "'"
+                                       : std::string("state")) +
+                     " while " + quoted(I.Handler) + " may still run");
+      Ctx.note(F, Lead.T->LF->NamedAt, wiring(*Lead.T->LF));
+      // The waiting primitive takes the same arguments: rename the call.
+      // Only where freeing follows: that is what the rename is for.
+      if (Lead.K == Miss::CancelThenFree && !R.WaitingSpelling.empty() &&
+          Lead.Cancel->NameAt.isFileID())
+        Hints.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Lead.Cancel->NameAt),
+            R.WaitingSpelling));
+      break;
+    }
+    case Miss::FreedBeforeStop:
+      Ctx.note(F, Lead.Free->At,
+               "'" + Lead.Free->Name + "' frees " +
+                   (Lead.Free->Freed ? "'" + text(Lead.Free->Freed) + "'"
+                                     : std::string("state")) +
+                   " while " + quoted(I.Handler) +
+                   " may still be queued or running");
+      Ctx.note(F, Lead.Stop->At,
+               "'" + Lead.Stop->Name + "' drains it only here");
+      Ctx.note(F, Lead.T->LF->NamedAt, wiring(*Lead.T->LF));
+      break;
+    }
+    if (!Hints.empty())
+      Ctx.fix(F, Hints);
+  }
+
+  void noteNotStopped(Finding &F, const Item &I, const Action &Arm,
+                      const Miss &M, const std::vector<Miss> &Misses,
+                      std::vector<FixItHint> &Hints) {
+    const Teardown &T = *M.T;
+    std::string Name = itemText(I, Arm);
+    std::string What = I.Kind == DeferredKind::Thread
+                           ? "waiting for " + quoted(I.Handler) + " to exit"
+                           : "draining '" + Name + "'";
+    SourceLocation At = T.Returns ? T.Returns->At : lastStatementOf(T);
+    if (At.isValid())
+      Ctx.note(F, At, teardownName(T) + " returns without " + What);
+    Ctx.note(F, T.LF->NamedAt, wiring(*T.LF));
+    if (M.Cancel)
+      Ctx.note(F, M.Cancel->At,
+               "'" + M.Cancel->Name + "' does not wait for a running " +
+                   quoted(I.Handler));
+    if (&M != &Misses.front())
+      return; // one fix or piece of advice is enough
+    std::optional<std::string> Call = drainCall(I, Arm, T);
+    if (Call) {
+      if (std::optional<std::vector<FixItHint>> H = insertion(T, *Call)) {
+        llvm::append_range(Hints, *H);
+        return;
+      }
+    }
+    std::string Where = quoted(T.LF->Function) +
+                        ", after what can arm it again is gone and before "
+                        "what " + quoted(I.Handler) + " uses is freed";
+    if (Call) {
+      Ctx.note(F, T.LF->Function->getLocation(),
+               "add '" + *Call + ";' to " + Where);
+      return;
+    }
+    if (const rules::DeferralStopRule *R = stopFor(I, Arm))
+      Ctx.note(F, T.LF->Function->getLocation(),
+               I.Kind == DeferredKind::Thread
+                   ? "wait in " + teardownName(T) + " until " +
+                         quoted(I.Handler) + " has exited ('" +
+                         R->Primitive.Name + "' on what its exit wakes up), "
+                         "before what it uses is freed"
+                   : "drain '" + Name + "' with '" + R->Primitive.Name +
+                         "' in " + Where);
+  }
+
+  /// The stop the pack offers for I's kind, preferring one that takes the
+  /// item's type.
+  const rules::DeferralStopRule *stopFor(const Item &I,
+                                         const Action &Arm) const {
+    const rules::DeferralStopRule *Any = nullptr;
+    for (const rules::RulePack &P : Analysis->rules().packs())
+      for (const rules::DeferralStopRule &R : P.DeferralStops) {
+        if (R.Stops != I.Kind)
+          continue;
+        if (R.ItemArg && Arm.Item && takesItemType(R, Arm.Item))
+          return &R;
+        if (!Any)
+          Any = &R;
+      }
+    return Any;
+  }
+
+  SourceLocation lastStatementOf(const Teardown &T) const {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(T.LF->Function->getBody());
+    if (!Body || Body->body_empty() || T.LF->Role == LifecycleRole::Events)
+      return SourceLocation();
+    return Analysis->matcher().reportLoc(Body->body_back()->getBeginLoc());
+  }
+
+  // --- Fix-its --------------------------------------------------------------
+
+  /// The drain call for I as T could write it, when its arguments mean the
+  /// same there by construction: a global item (and queue), or one rooted
+  /// in a local that T derives from its parameters the way the arming
+  /// function does ("sc = device_get_softc(dev)" in both).
+  std::optional<std::string> drainCall(const Item &I, const Action &Arm,
+                                       const Teardown &T) const {
+    if (I.Kind == DeferredKind::Thread || !Arm.Item)
+      return std::nullopt;
+    if (!reachableIn(Arm.Item, Arm.In, T))
+      return std::nullopt;
+    for (const rules::RulePack &P : Analysis->rules().packs())
+      for (const rules::DeferralStopRule &R : P.DeferralStops) {
+        if (R.Stops != I.Kind || !R.ItemArg)
+          continue;
+        if (!takesItemType(R, Arm.Item))
+          continue;
+        if (*R.ItemArg == 0)
+          return R.Primitive.Name + "(" + text(Arm.Item) + ")";
+        // taskqueue_drain(tq, &task): the queue where the arming put it.
+        if (*R.ItemArg == 1 && Arm.DeferR->QueueArg == 0u &&
+            Arm.DeferR->ItemArg == 1u && Arm.Queue &&
+            reachableIn(Arm.Queue, Arm.In, T))
+          return R.Primitive.Name + "(" + text(Arm.Queue) + ", " +
+                 text(Arm.Item) + ")";
+      }
+    return std::nullopt;
+  }
+
+  /// Whether stop function R's item parameter has E's type (a delayed work
+  /// needs cancel_delayed_work_sync, not cancel_work_sync). Macros are
+  /// taken as they come; an undeclared function is not used.
+  bool takesItemType(const rules::DeferralStopRule &R, const Expr *E) const {
+    if (R.Primitive.NameKind == PrimitiveName::Macro)
+      return true;
+    ASTContext &C = Analysis->context();
+    for (const Decl *D :
+         C.getTranslationUnitDecl()->lookup(&C.Idents.get(R.Primitive.Name)))
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (*R.ItemArg < FD->getNumParams())
+          return C.hasSameUnqualifiedType(
+              FD->getParamDecl(*R.ItemArg)->getType().getCanonicalType(),
+              E->getType().getCanonicalType());
+    return false;
+  }
+
+  static const DeclRefExpr *rootOf(const Expr *E) {
+    while (E) {
+      E = E->IgnoreParenCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(E))
+        E = U->getSubExpr();
+      else if (const auto *M = dyn_cast<MemberExpr>(E))
+        E = M->getBase();
+      else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+        return isa<IntegerLiteral>(A->getIdx()->IgnoreParenImpCasts())
+                   ? rootOf(A->getBase())
+                   : nullptr;
+      else
+        return dyn_cast<DeclRefExpr>(E);
+    }
+    return nullptr;
+  }
+
+  bool reachableIn(const Expr *E, const FunctionDecl *From,
+                   const Teardown &T) const {
+    const DeclRefExpr *Root = rootOf(E);
+    const auto *VD = Root ? dyn_cast<VarDecl>(Root->getDecl()) : nullptr;
+    if (!VD)
+      return false;
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal())
+      return true;
+    // A local of a function, not an event handler's arm: the same name,
+    // the same initializer, and parameters of the same names and types.
+    if (T.LF->Role == LifecycleRole::Events || !VD->getInit() ||
+        isa<ParmVarDecl>(VD) || !From)
+      return false;
+    const FunctionDecl *To = T.LF->Function;
+    if (From->getNumParams() != To->getNumParams())
+      return false;
+    for (unsigned P = 0; P < From->getNumParams(); ++P)
+      if (From->getParamDecl(P)->getName() != To->getParamDecl(P)->getName() ||
+          !Analysis->context().hasSameType(From->getParamDecl(P)->getType(),
+                                           To->getParamDecl(P)->getType()))
+        return false;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(To->getBody());
+    if (!Body)
+      return false;
+    for (const Stmt *S : Body->body()) {
+      const auto *DS = dyn_cast<DeclStmt>(S);
+      if (!DS)
+        break;
+      for (const Decl *D : DS->decls())
+        if (const auto *Mine = dyn_cast<VarDecl>(D))
+          if (Mine->getName() == VD->getName() && Mine->getInit() &&
+              Analysis->context().hasSameType(Mine->getType(), VD->getType()) &&
+              text(Mine->getInit()) == text(VD->getInit()))
+            return true;
+    }
+    return false;
+  }
+
+  /// Inserts Call before the first free of T's own body (or arm), else
+  /// before its last return: after what unregisters the entry points that
+  /// could arm the item again, before what the handler uses is gone.
+  std::optional<std::vector<FixItHint>>
+  insertion(const Teardown &T, const std::string &Call) const {
+    const Action *Before = nullptr;
+    for (const Action *A : T.Seq)
+      if (A->K == Action::Free && A->In == T.LF->Function) {
+        Before = A;
+        break;
+      }
+    if (!Before)
+      Before = T.Returns;
+    if (!Before)
+      return std::nullopt;
+    const FunctionFacts *FF = Analysis->factsFor(T.LF->Function);
+    if (!FF)
+      return std::nullopt;
+    // The statement that holds the action, directly in a block or a case.
+    const Stmt *S = Before->S;
+    while (S) {
+      const Stmt *P = FF->Parents->getParent(S);
+      if (!P || isa<CompoundStmt>(P) || isa<SwitchCase>(P) ||
+          isa<IfStmt>(P) || isa<ForStmt>(P) || isa<WhileStmt>(P) ||
+          isa<DoStmt>(P))
+        break;
+      S = P;
+    }
+    if (!S)
+      return std::nullopt;
+    // A statement that is one macro call ("mtx_destroy(&sc->mtx);") starts
+    // where the call is written; insert there when no braces are needed.
+    const SourceManager &SM = Analysis->context().getSourceManager();
+    const LangOptions &LO = Analysis->context().getLangOpts();
+    SourceLocation MacroBegin;
+    const Stmt *P = FF->Parents->getParent(S);
+    if (S->getBeginLoc().isMacroID() && P &&
+        (isa<CompoundStmt>(P) || isa<SwitchCase>(P)) &&
+        Lexer::isAtStartOfMacroExpansion(S->getBeginLoc(), SM, LO,
+                                         &MacroBegin) &&
+        MacroBegin.isFileID()) {
+      std::string Indent = indentationAt(SM, MacroBegin);
+      bool OwnLine =
+          SM.getSpellingColumnNumber(MacroBegin) == Indent.size() + 1;
+      return std::vector<FixItHint>{FixItHint::CreateInsertion(
+          MacroBegin, OwnLine ? Call + ";\n" + Indent : Call + "; ")};
+    }
+    return insertStatementBefore(Analysis->context(), *FF->Parents, S,
+                                 Call + ";");
+  }
+
+  llvm::MapVector<const FunctionDecl *, std::vector<Action>> Actions;
+  std::vector<Teardown> Elsewhere;
+  bool FreeBSD = false;
+};
+
+} // namespace
+
+std::unique_ptr<ModlifeCheck>
+createDeferredWorkOutlivesModuleCheck(CheckContext &C) {
+  return std::make_unique<DeferredWorkOutlivesModuleCheck>(
+      "modlife-deferred-work-outlives-module", C);
+}
+
+} // namespace modlife
