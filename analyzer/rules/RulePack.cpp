@@ -469,7 +469,7 @@ private:
     auto R = beginPrimitiveRule<ModuleLoadRule>(
         E, "module-loads",
         {"function", "macro", "waits", "wait-arg", "nowait", "looks-up-again",
-         "waits-for"});
+         "waits-for", "deadlocks-at-load"});
     if (E["waits"] && E["wait-arg"])
       Y.fail(E, "give either 'waits' or 'wait-arg', not both");
     if (E["waits"])
@@ -488,6 +488,8 @@ private:
       R.LooksUpAgain = Y.getBool(E, "looks-up-again");
     if (E["waits-for"])
       R.WaitsFor = Y.getString(E, "waits-for");
+    if (E["deadlocks-at-load"])
+      R.DeadlocksAtLoad = Y.getBool(E, "deadlocks-at-load");
     return R;
   }
 

@@ -259,6 +259,10 @@ struct ModuleLoadRule {
   /// What the caller waits for, for messages ("modprobe", "the kernel
   /// linker").
   std::string WaitsFor = "modprobe";
+  /// Whether waiting for this load from code that runs while the module
+  /// loads can deadlock. FreeBSD's linker runs SYSINITs and MOD_LOAD with
+  /// its lock dropped, so a load from there goes through.
+  bool DeadlocksAtLoad = true;
   RuleOrigin Origin;
 };
 

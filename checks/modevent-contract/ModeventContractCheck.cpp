@@ -333,12 +333,20 @@ private:
         {ModuleEvent::Unload, &Names.Unload},
         {ModuleEvent::Quiesce, &Names.Quiesce},
         {ModuleEvent::Shutdown, &Names.Shutdown}};
+    // MOD_LOAD and MOD_UNLOAD without a case of their own are fine to
+    // answer with 0 (nothing to do), and must not get EOPNOTSUPP: that
+    // would fail every load, or refuse every unload.
+    std::vector<std::string> NeedOwnCase;
     for (const auto &[E, EventNames] : Known) {
       std::vector<int64_t> Vs = Analysis->moduleEventValues(E);
       for (int64_t V : Vs)
         Unknown = std::max(Unknown, V);
-      if (!Vs.empty() && !EventNames->empty() &&
-          llvm::none_of(Vs, [&](int64_t V) { return llvm::is_contained(Tested, V); }))
+      if (Vs.empty() || EventNames->empty() ||
+          llvm::any_of(Vs, [&](int64_t V) { return llvm::is_contained(Tested, V); }))
+        continue;
+      if (E == ModuleEvent::Load || E == ModuleEvent::Unload)
+        NeedOwnCase.push_back(EventNames->front());
+      else
         Unhandled.push_back(EventNames->front());
     }
     ++Unknown;
@@ -361,10 +369,24 @@ private:
     std::string Msg = "module event handler '" +
                       H.Function->getName().str() +
                       "' returns 0 for events it does not handle" +
-                      (Which.empty() ? "" : " (" + Which + ")") +
+                      (Which.empty() ? " (unrecognized events)"
+                                     : " (" + Which + ")") +
                       "; return " + Unsupported + " for them";
     const SwitchStmt *SW = switchOnEvent(H.Function->getBody(), P);
     Finding &F = report(SW ? SW->getBeginLoc() : H.Function->getLocation(), Msg);
+    if (!NeedOwnCase.empty()) {
+      // A default that returns EOPNOTSUPP would catch these too.
+      std::string Own;
+      for (const std::string &N : NeedOwnCase)
+        Own += (Own.empty() ? "" : " and ") + N;
+      Ctx.note(F, SW ? SW->getBeginLoc() : H.Function->getLocation(),
+               Own + (NeedOwnCase.size() == 1 ? " reaches" : " reach") +
+                   " the same code: give " +
+                   (NeedOwnCase.size() == 1 ? "it" : "them") +
+                   " a case that returns 0 before making unknown events "
+                   "return " + Unsupported);
+      return;
+    }
     if (SW)
       suggestDefault(F, SW, Unsupported);
   }

@@ -21,8 +21,11 @@ using namespace clang;
 namespace modlife {
 namespace {
 
+/// A load that waits, and whose rule says that waiting for it while the
+/// module loads can deadlock (see deadlocks-at-load).
 static bool isWaitingLoad(const ElementEvent &E) {
-  return E.Use.UseKind == PrimitiveUse::LoadModule && E.Use.Waits;
+  return E.Use.UseKind == PrimitiveUse::LoadModule && E.Use.Waits &&
+         (!E.Use.LoadR || E.Use.LoadR->DeadlocksAtLoad);
 }
 
 /// Code that runs while the module is still loading, and how to say so.
@@ -105,7 +108,14 @@ private:
     return X ? X->chain(Effect::WaitingLoad) : nullptr;
   }
   bool loadsInOtherFile(const ElementEvent &E) const {
-    return otherFileChain(E) != nullptr;
+    const EffectChain *C = otherFileChain(E);
+    if (!C)
+      return false;
+    const rules::ModuleLoadRule *R = Analysis->rules().moduleLoadRule(
+        C->Primitive.IsMacro ? rules::PrimitiveName::Macro
+                             : rules::PrimitiveName::Function,
+        C->Primitive.Name);
+    return !R || R->DeadlocksAtLoad;
   }
 
   /// What a load primitive waits for ("modprobe"), from its rule.

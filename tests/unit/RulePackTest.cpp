@@ -481,6 +481,8 @@ TEST(RulePack, FreeBSDPackSaysWhatLoadsWaitFor) {
   ASSERT_NE(L, nullptr);
   EXPECT_TRUE(L->Waits);
   EXPECT_EQ(L->WaitsFor, "the kernel linker");
+  // SYSINITs run with the linker lock dropped (docs/real-code-freebsd.md).
+  EXPECT_FALSE(L->DeadlocksAtLoad);
   bool AttachDuringLoad = false;
   for (const LifecycleRule *R : S.lifecycleRules())
     if (R->Role == LifecycleRole::Attach && R->Method == "device_attach")
@@ -490,6 +492,7 @@ TEST(RulePack, FreeBSDPackSaysWhatLoadsWaitFor) {
   llvm::Expected<RulePack> Linux = loadBuiltinPack("linux");
   ASSERT_TRUE(bool(Linux));
   EXPECT_EQ(Linux->ModuleLoads.front().WaitsFor, "modprobe");
+  EXPECT_TRUE(Linux->ModuleLoads.front().DeadlocksAtLoad);
 }
 
 TEST(RulePack, StaticRegistrationsAndDefinedModuleMarkers) {

@@ -1,8 +1,9 @@
 /*
  * modlife-request-module-in-init, FreeBSD LinuxKPI: request_module() is a
  * macro over kern_kldload(), a synchronous load, even when the handler is
- * written in Linux style.
+ * written in Linux style (busy-linker pack).
  * modlife-mock: freebsd-linuxkpi
+ * modlife-options: --rules=testdata/rules/freebsd-busy-linker.yaml
  */
 #include <sys/param.h>
 #include <sys/systm.h>

@@ -1,8 +1,10 @@
 /*
  * modlife-request-module-in-init, FreeBSD: a module event handler loads
  * other modules on MOD_LOAD, while the kernel linker is still busy loading
- * this one. The same load on MOD_UNLOAD is fine.
+ * this one. The same load on MOD_UNLOAD is fine. Only a kernel that keeps
+ * the linker busy across kldload deadlocks here: the local pack says so.
  * modlife-mock: freebsd
+ * modlife-options: --rules=testdata/rules/freebsd-busy-linker.yaml
  */
 #include <sys/param.h>
 #include <sys/systm.h>

@@ -2,8 +2,9 @@
  * modlife-request-module-in-init, FreeBSD: a SYSINIT function and an
  * attach routine (DRIVER_MODULE attaches devices from MOD_LOAD) load a
  * module, the attach through a helper. Detach and SYSUNINIT are not load
- * time.
+ * time. Reported with the busy-linker pack only (see freebsd-stock-kernel.c).
  * modlife-mock: freebsd
+ * modlife-options: --rules=testdata/rules/freebsd-busy-linker.yaml
  */
 #include <sys/param.h>
 #include <sys/systm.h>
