@@ -518,6 +518,13 @@ private:
     return R;
   }
 
+  bool alwaysRefuses(const Teardown &TD) const {
+    const std::vector<const ReturnStmt *> &Rs = TD.What.Returns;
+    return !Rs.empty() && llvm::all_of(Rs, [&](const ReturnStmt *R) {
+      return R->getRetValue() && Analysis->isFailureConstant(R->getRetValue());
+    });
+  }
+
   static bool releases(const Release &R, const Acquisition &A) {
     bool SameKind = R.Rule == A.Rule ||
                     (R.Rule->Release.NameKind == A.Rule->Release.NameKind &&
@@ -563,6 +570,11 @@ private:
     // code this file may not hold (the default event handler refuses
     // MOD_UNLOAD, a driver without detach cannot detach); stay quiet.
     if (Mine->empty())
+      return;
+    // A teardown that always refuses (every return is a failure, as a
+    // detach that returns EBUSY, or a MOD_UNLOAD arm that does) never lets
+    // the module go with the registration live: nothing to undo.
+    if (llvm::all_of(*Mine, [&](const Teardown &TD) { return alwaysRefuses(TD); }))
       return;
     // A release in any teardown counts: attach's registrations are at times
     // undone on unload, for all devices at once.
