@@ -11,6 +11,7 @@
 
 #include "analyzer/engine/AnalysisHandler.h"
 #include "checks/CheckContext.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <string>
@@ -32,6 +33,18 @@ protected:
   }
   std::string option(llvm::StringRef Option, llvm::StringRef Default) const {
     return Ctx.options().get(Name, Option, Default);
+  }
+  /// A comma-separated option, its items trimmed, empty ones dropped.
+  std::vector<std::string> optionList(llvm::StringRef Option,
+                                      llvm::StringRef Default) const {
+    std::string Value = option(Option, Default);
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    llvm::StringRef(Value).split(Parts, ',', -1, false);
+    std::vector<std::string> Items;
+    for (llvm::StringRef P : Parts)
+      if (!P.trim().empty())
+        Items.push_back(P.trim().str());
+    return Items;
   }
 
   std::string Name;

@@ -78,9 +78,7 @@ public:
   void endTranslationUnit() override {
     Destroy = option("Destroy", "destroy_dev");
     Deferred = option("DeferredDestroy", "destroy_dev_sched");
-    for (llvm::StringRef S : llvm::split(option("MethodStructs", "cdevsw"), ','))
-      if (!S.trim().empty())
-        Structs.push_back(S.trim().str());
+    Structs = optionList("MethodStructs", "cdevsw");
     const SourceManager &SM = Analysis->context().getSourceManager();
     auto IsDestroy = [&](const ElementEvent &E) {
       return E.EventKind == ElementEvent::Primitive && E.Use.Name == Destroy;

@@ -86,10 +86,7 @@ public:
     IsModule = Analysis->hasModuleMarker();
     if (IsModule)
       reportStaticRegistrations();
-    for (StringRef W :
-         llvm::split(option("LeftToModeventContract", "cdev"), ','))
-      if (!W.trim().empty())
-        LeftToModeventContract.push_back(W.trim().str());
+    LeftToModeventContract = optionList("LeftToModeventContract", "cdev");
 
     const LifecycleIndex &LI = Analysis->lifecycle();
     std::vector<Teardown> DeviceTeardowns, ModuleTeardowns;
