@@ -262,7 +262,7 @@ public:
     for (const FunctionFacts *FF : Analysis->allFunctions())
       if (FF->Function->hasBody() &&
           !SM.isInSystemHeader(FF->Function->getLocation()))
-        Actions[FF->Function] = Scan.scan(FF->Function);
+        Actions[FF->Function] = withoutDeadCode(*FF, Scan.scan(FF->Function));
     FreeBSD = llvm::any_of(Analysis->rules().packs(),
                            [](const rules::RulePack &P) {
                              return P.Name == "freebsd";
@@ -288,6 +288,32 @@ public:
       S = ILE->getSyntacticForm();
     for (const Stmt *C : S->children())
       collectFunctionRefs(C, Out);
+  }
+
+  /// Acts drops the actions written in blocks no path from the entry
+  /// reaches: code after an early "return EOPNOTSUPP;" that disables a
+  /// feature (netmap's kthread start) arms nothing.
+  static std::vector<Action> withoutDeadCode(const FunctionFacts &FF,
+                                             std::vector<Action> Acts) {
+    if (!FF.Cfg)
+      return Acts;
+    llvm::BitVector Live(FF.Cfg->getNumBlockIDs());
+    llvm::SmallVector<const CFGBlock *, 16> Work{&FF.Cfg->getEntry()};
+    Live.set(FF.Cfg->getEntry().getBlockID());
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.pop_back_val();
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+        if (const CFGBlock *SB = Succ.getReachableBlock();
+            SB && !Live.test(SB->getBlockID())) {
+          Live.set(SB->getBlockID());
+          Work.push_back(SB);
+        }
+    }
+    llvm::erase_if(Acts, [&](const Action &A) {
+      auto Pos = A.S ? FF.positionOf(A.S) : std::nullopt;
+      return Pos && !Live.test(Pos->first->getBlockID());
+    });
+    return Acts;
   }
 
   /// The functions of this file that other code calls into at a time we
