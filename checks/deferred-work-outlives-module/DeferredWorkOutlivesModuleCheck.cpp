@@ -259,10 +259,18 @@ public:
     const SourceManager &SM = Analysis->context().getSourceManager();
     Scanner Scan(*Analysis);
     Actions.clear();
-    for (const FunctionFacts *FF : Analysis->allFunctions())
-      if (FF->Function->hasBody() &&
-          !SM.isInSystemHeader(FF->Function->getLocation()))
-        Actions[FF->Function] = withoutDeadCode(*FF, Scan.scan(FF->Function));
+    for (const FunctionFacts *FF : Analysis->allFunctions()) {
+      if (!FF->Function->hasBody())
+        continue;
+      std::vector<Action> Acts =
+          withoutDeadCode(*FF, Scan.scan(FF->Function));
+      // A header's inline wrapper can drain for the driver that calls it
+      // (net80211's ieee80211_draintask() over taskqueue_drain()); what it
+      // arms is not this module's to report.
+      if (SM.isInSystemHeader(FF->Function->getLocation()))
+        llvm::erase_if(Acts, [](const Action &A) { return A.K == Action::Defer; });
+      Actions[FF->Function] = std::move(Acts);
+    }
     FreeBSD = llvm::any_of(Analysis->rules().packs(),
                            [](const rules::RulePack &P) {
                              return P.Name == "freebsd";
@@ -432,12 +440,26 @@ private:
         for (const Action &A : It->second)
           append(A, T, Visited);
       }
+      bool Refuses = false, SeenReturn = false;
       for (const Action *A : T.Seq)
-        if (A->K == Action::Return && A->In == LF.Function)
+        if (A->K == Action::Return && A->In == LF.Function) {
           T.Returns = A;
+          bool Refusal = isRefusal(cast<ReturnStmt>(A->S));
+          Refuses = SeenReturn ? Refuses && Refusal : Refusal;
+          SeenReturn = true;
+        }
+      // A detach or MOD_UNLOAD that always refuses (every return a failure,
+      // as FreeBSD 9.3's hpt drivers' detach) keeps the module: its work
+      // cannot outlive it that way.
+      if (Refuses)
+        continue;
       Out.push_back(std::move(T));
     }
     return Out;
+  }
+
+  bool isRefusal(const ReturnStmt *R) const {
+    return R->getRetValue() && Analysis->isFailureConstant(R->getRetValue());
   }
 
   void append(const Action &A, Teardown &T,
