@@ -528,7 +528,36 @@ private:
                      R.Rule->Release.Name == A.Rule->Release.Name) ||
                     R.Rule->What == A.Rule->What;
     // A handle the code does not keep: any release of its kind may be it.
-    return SameKind && (A.Handle.empty() || R.Handle == A.Handle);
+    return SameKind && (A.Handle.empty() || sameHandle(R.Handle, A.Handle));
+  }
+
+  /// Whether a release of Released undoes Acquired. A release indexed by a
+  /// variable ("sc->irq[i].tag" in detach's loop over every vector) covers
+  /// any element of the array ("sc->irq[0].tag" set up in attach).
+  static bool sameHandle(StringRef Released, StringRef Acquired) {
+    if (Released == Acquired)
+      return true;
+    bool VariableIndex = false;
+    auto Wild = [&VariableIndex](StringRef H, bool NoteVariables) {
+      std::string Out;
+      for (size_t I = 0; I < H.size(); ++I) {
+        if (H[I] != '[') {
+          Out += H[I];
+          continue;
+        }
+        size_t Close = H.find(']', I);
+        if (Close == StringRef::npos)
+          return std::string(H);
+        StringRef Index = H.slice(I + 1, Close);
+        if (NoteVariables && !llvm::all_of(Index, llvm::isDigit))
+          VariableIndex = true;
+        Out += "[]";
+        I = Close;
+      }
+      return Out;
+    };
+    std::string R = Wild(Released, true), A = Wild(Acquired, false);
+    return VariableIndex && R == A;
   }
 
   // --- Reporting -----------------------------------------------------------
