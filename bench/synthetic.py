@@ -85,8 +85,8 @@ def main():
         total, status, out = timed([a.modlife, "--quiet", path, "--"] + ARGS)
         # The ladder's every failure path keeps the reference; the long
         # function's -EINVAL return does too.
-        if status != 1 or "modlife-missing-dec-on-error" not in out:
-            print("error: %s: expected a missing-dec-on-error finding, got status %d:\n%s"
+        if status != 1 or "modlife-missing-release-on-error" not in out:
+            print("error: %s: expected a missing-release-on-error finding, got status %d:\n%s"
                   % (name, status, out[-2000:]), file=sys.stderr)
             failed = True
         print("| %s | %d | %.2f | %.2f | %.2f |" % (name, text.count("\n"), parse, total,

@@ -11,8 +11,8 @@ namespace modlife {
 std::unique_ptr<ModlifeCheck> createDeferredWorkOutlivesModuleCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createDestroyDevFromOwnMethodCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createKobjectGetWithoutModuleGetCheck(CheckContext &);
-std::unique_ptr<ModlifeCheck> createMissingDecOnErrorCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createMissingOwnerCheck(CheckContext &);
+std::unique_ptr<ModlifeCheck> createMissingReleaseOnErrorCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createModeventContractCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createPutSelfThenReturnCheck(CheckContext &);
 std::unique_ptr<ModlifeCheck> createRequestModuleInInitCheck(CheckContext &);
@@ -35,12 +35,13 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        "an object reference is held for deferred code whose module is not "
        "pinned",
        createKobjectGetWithoutModuleGetCheck},
-      {"modlife-missing-dec-on-error",
-       "a failure return keeps a module reference taken in the same function",
-       createMissingDecOnErrorCheck},
       {"modlife-missing-owner",
        "a module's ops struct wires functions but sets no owner",
        createMissingOwnerCheck},
+      {"modlife-missing-release-on-error",
+       "a failure return keeps a module reference or a paired resource "
+       "taken in the same function",
+       createMissingReleaseOnErrorCheck, "modlife-missing-dec-on-error"},
       {"modlife-modevent-contract",
        "a module event handler breaks the MOD_LOAD/MOD_UNLOAD contract",
        createModeventContractCheck},
@@ -69,6 +70,13 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        createUnverifiedRequestModuleCheck},
   };
   return Checks;
+}
+
+const CheckInfo *findCheck(llvm::StringRef Name) {
+  for (const CheckInfo &I : allChecks())
+    if (I.Name == Name || (!I.FormerName.empty() && I.FormerName == Name))
+      return &I;
+  return nullptr;
 }
 
 } // namespace modlife

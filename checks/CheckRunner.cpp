@@ -57,7 +57,7 @@ TUResult runChecks(ASTContext &Ctx, const Preprocessor *PP,
   CheckContext CC(Ctx.getSourceManager(), Ctx.getLangOpts(), Options);
   Multiplexer M;
   for (const CheckInfo &I : allChecks())
-    if (Enabled.contains(I.Name))
+    if (I.enabledBy(Enabled))
       M.Checks.push_back(I.Create(CC));
   TUResult R;
   if (M.Checks.empty())

@@ -12,14 +12,24 @@ using namespace llvm;
 namespace modlife {
 
 std::optional<std::string> releaseStatementFor(const PrimitiveUse &U) {
-  if (!U.RefR || U.RefR->ReleaseSpelling.empty())
+  // The rule's spelling of the release, and what fills its placeholder.
+  std::string S, Placeholder, Value;
+  if (U.PairR) {
+    S = U.PairR->ReleaseSpelling;
+    Placeholder = "{handle}";
+    Value = U.HandleSpelling;
+  } else if (U.RefR) {
+    S = U.RefR->ReleaseSpelling;
+    Placeholder = "{module}";
+    Value = U.Module.Spelling;
+  }
+  if (S.empty())
     return std::nullopt;
-  std::string S = U.RefR->ReleaseSpelling;
-  size_t P = S.find("{module}");
+  size_t P = S.find(Placeholder);
   if (P != std::string::npos) {
-    if (U.Module.Spelling.empty())
+    if (Value.empty())
       return std::nullopt;
-    S.replace(P, strlen("{module}"), U.Module.Spelling);
+    S.replace(P, Placeholder.size(), Value);
   }
   return S + ";";
 }

@@ -17,8 +17,9 @@ namespace modlife {
 
 struct PrimitiveUse;
 
-/// The statement that drops the reference U took, spelled by the rule pack's
-/// release template ("module_put({module})"), with its semicolon.
+/// The statement that drops the reference or resource U took, spelled by
+/// the rule pack's release template ("module_put({module})",
+/// "firmware_put({handle}, FIRMWARE_UNLOAD)"), with its semicolon.
 std::optional<std::string> releaseStatementFor(const PrimitiveUse &U);
 
 /// Inserts Statement (with its ';') so that it runs right before S, adding

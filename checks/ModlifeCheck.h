@@ -10,6 +10,7 @@
 #define MODLIFE_CHECKS_MODLIFECHECK_H
 
 #include "analyzer/engine/AnalysisHandler.h"
+#include "analyzer/rules/Config.h"
 #include "checks/CheckContext.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -57,11 +58,22 @@ struct CheckInfo {
   llvm::StringRef Name;
   llvm::StringRef Summary;
   std::unique_ptr<ModlifeCheck> (*Create)(CheckContext &);
+  /// The name the check had before it was generalized. It still selects the
+  /// check in --checks and suppresses it in NOLINT, so that configurations
+  /// written for it keep working; findings carry the current name.
+  llvm::StringRef FormerName = {};
+
+  bool enabledBy(const rules::CheckGlobs &Globs) const {
+    return Globs.contains(Name, FormerName);
+  }
 };
 
 /// Every modlife check, in name order. Registration is one line per check in
 /// CheckRegistry.cpp.
 llvm::ArrayRef<CheckInfo> allChecks();
+
+/// The check a name selects: its current name or its former one.
+const CheckInfo *findCheck(llvm::StringRef Name);
 
 } // namespace modlife
 

@@ -1,6 +1,7 @@
 //===- Nolint.cpp - NOLINT comments, as clang-tidy reads them -------------===//
 #include "checks/Nolint.h"
 #include "analyzer/rules/Config.h"
+#include "checks/ModlifeCheck.h"
 #include <string>
 #include <vector>
 
@@ -47,7 +48,10 @@ bool covers(const Directive &D, StringRef Check) {
   if (!D.HasList)
     return true;
   // The list is written like --checks, without '-' entries: globs that add.
-  return rules::CheckGlobs("-*," + D.Checks).contains(Check);
+  // A check's former name still suppresses it.
+  const CheckInfo *Info = findCheck(Check);
+  return rules::CheckGlobs("-*," + D.Checks)
+      .contains(Check, Info ? Info->FormerName : "");
 }
 
 } // namespace

@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   }
   for (const CheckInfo &I : allChecks()) {
-    (void)(*E)->Checks.contains(I.Name);
+    (void)I.enabledBy((*E)->Checks);
     (void)(*E)->Options.get(I.Name, "NonConstantFlags", "sleep");
   }
   return 0;

@@ -23,8 +23,19 @@ cp "$work/open.c" "$work/open2.c"
 out="$("$modlife" --quiet "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
 check "finding gives status 1" 1 $st "$out" "open.c:8:6: warning: 'request_irq' may sleep before 'MOD_INC_USE_COUNT' pins the module \[modlife-sleep-before-inc\]"
 
-out="$("$modlife" --quiet --checks='-*,modlife-missing-dec-on-error' "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
+out="$("$modlife" --quiet --checks='-*,modlife-missing-release-on-error' "$work/open.c" -- "${args[@]}" 2>&1)"; st=$?
 check "--checks filters" 0 $st
+
+# A renamed check: its former name still selects it in --checks and
+# suppresses it in NOLINT; findings carry the current name.
+leak="$src/testdata/checks/modlife-missing-release-on-error/return-after-inc.c"
+out="$("$modlife" --quiet --checks='-*,modlife-missing-dec-on-error' "$leak" -- "${args[@]}" 2>&1)"; st=$?
+check "former check name selects the check" 1 $st "$out" "return-after-inc.c:22:3: warning: .*\[modlife-missing-release-on-error\]"
+out="$("$modlife" --quiet --checks='-*,modlife-missing-release-on-error,-modlife-missing-dec-on-error' "$leak" -- "${args[@]}" 2>&1)"; st=$?
+check "former check name disables the check" 0 $st
+sed 's|return -ENODEV;|return -ENODEV; /* NOLINT(modlife-missing-dec-on-error) */|' "$leak" > "$work/leak-nolint.c"
+out="$("$modlife" --quiet --checks='-*,modlife-missing-release-on-error' "$work/leak-nolint.c" -- "${args[@]}" 2>&1)"; st=$?
+check "NOLINT with the former check name suppresses" 0 $st
 
 out="$("$modlife" "$work/nosuch.c" -- "${args[@]}" 2>&1)"; st=$?
 check "missing file" 2 $st "$out" "no such file"
@@ -106,7 +117,7 @@ check "--rules adds a sleeper" 1 $st "$out" "'foo_wait_for_hw' may sleep: it pol
 # .modlife.yaml found above the file selects checks.
 mkdir -p "$work/cfg/sub"
 cp "$work/open.c" "$work/cfg/sub/open.c"
-printf "Checks: '-*,modlife-missing-dec-on-error'\n" > "$work/cfg/.modlife.yaml"
+printf "Checks: '-*,modlife-missing-release-on-error'\n" > "$work/cfg/.modlife.yaml"
 out="$("$modlife" --quiet "$work/cfg/sub/open.c" -- "${args[@]}" 2>&1)"; st=$?
 check ".modlife.yaml disables a check" 0 $st
 out="$("$modlife" --quiet --checks='modlife-*' "$work/cfg/sub/open.c" -- "${args[@]}" 2>&1)"; st=$?
@@ -230,7 +241,8 @@ check "summary table" 1 $st "$out" "findings per check"
 check "summary total time" 1 $st "$out" "modlife: 3 files in [0-9.]+ s"
 
 out="$("$modlife" --list-checks 2>&1)"; st=$?
-check "--list-checks" 0 $st "$out" "modlife-missing-dec-on-error"
+check "--list-checks" 0 $st "$out" "modlife-missing-release-on-error"
+check "--list-checks names a former name" 0 $st "$out" "\(formerly modlife-missing-dec-on-error"
 out="$("$modlife" --help 2>&1)"; st=$?
 check "--help teaches" 0 $st "$out" "Exit status: 0 no findings, 1 findings, 2 usage or input error"
 

@@ -28,7 +28,7 @@ expect_eq "modern modules and an ambiguous name: golden output" "$(cat "$data/mo
 # 2. Alone, each file misses the sleeps and misreads the shared failure path.
 alone="$("$modlife" --quiet --cross-file=false "$data"/pulsar/*.c -- "${old[@]}" | grep ': warning: ')"
 expect_eq "--cross-file=false: no sleep found across files, one false failure-path report" \
-  "pulsar_main.c:62:3: modlife-missing-dec-on-error" \
+  "pulsar_main.c:62:3: modlife-missing-release-on-error" \
   "$(sed -E 's|^.*/([^/]+):([0-9]+):([0-9]+): warning: .*\[([a-z-]+)\]$|\1:\2:\3: \4|' <<<"$alone")"
 
 # Entry points wired in one file and defined in another: nebula_main.c's

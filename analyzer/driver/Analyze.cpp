@@ -93,10 +93,7 @@ buildConfig(const rules::Config &C) {
   // A name without '*' that names no check is a typo, not a filter.
   SmallVector<StringRef, 8> Parts;
   StringRef(E->Checks.spec()).split(Parts, ',', -1, false);
-  auto Known = [](StringRef Name) {
-    return any_of(allChecks(),
-                  [&](const CheckInfo &I) { return I.Name == Name; });
-  };
+  auto Known = [](StringRef Name) { return findCheck(Name) != nullptr; };
   for (StringRef P : Parts) {
     P = P.trim();
     P.consume_front("-");

@@ -34,7 +34,13 @@ std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
   std::vector<std::string> Out;
   StringMap<unsigned> Seen;
   for (const Finding &F : Findings) {
-    std::string Key = F.Check + "\n" + reportPath(F.Where.File, Root) + "\n" +
+    // A renamed check keeps the fingerprints of its first name, so that
+    // baselines written before the rename still accept its findings.
+    const CheckInfo *Info = findCheck(F.Check);
+    std::string Check = Info && !Info->FormerName.empty()
+                            ? Info->FormerName.str()
+                            : F.Check;
+    std::string Key = Check + "\n" + reportPath(F.Where.File, Root) + "\n" +
                       F.Message + "\n" +
                       StringRef(F.Where.LineText).trim().str();
     unsigned Nth = Seen[Key]++;

@@ -61,7 +61,7 @@ Examples:
 Configuration:
   A .modlife.yaml found in the file's directory or above it selects checks,
   rule packs and check options, the way .clang-tidy does:
-      Checks: 'modlife-*,-modlife-missing-dec-on-error'
+      Checks: 'modlife-*,-modlife-missing-release-on-error'
       RulePacks: [linux-2.4]
       RuleFiles: [tools/our-driver-rules.yaml]
       CheckOptions:
@@ -380,8 +380,12 @@ int main(int argc, const char **argv) {
     return 2;
   }
   if (ListChecks) {
-    for (const CheckInfo &I : allChecks())
+    for (const CheckInfo &I : allChecks()) {
       outs() << I.Name << "\n    " << I.Summary << "\n";
+      if (!I.FormerName.empty())
+        outs() << "    (formerly " << I.FormerName
+               << ", a name that still selects it)\n";
+    }
     return 0;
   }
   if (ListPacks) {

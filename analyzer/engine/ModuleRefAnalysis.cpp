@@ -10,6 +10,7 @@
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using namespace llvm;
@@ -20,6 +21,10 @@ namespace {
 
 /// What a path knows about an integer value.
 enum class Val : uint8_t { Zero, NonZero };
+
+/// Holds of resource pairs are keyed "pair:<release>:<handle>" (see
+/// PrimitiveUse::holdKey); every other key names a module.
+bool isPairKey(StringRef Key) { return Key.starts_with("pair:"); }
 
 /// References held on one module. Count saturates at 2; -1 means the paths
 /// merged here disagree.
@@ -63,6 +68,12 @@ struct PathState {
       return StringRef(H.Key) < K;
     });
     return *Holds.insert(It, Hold{Key.str(), 0, nullptr});
+  }
+  bool anyPairHeld() const {
+    for (const Hold &H : Holds)
+      if (isPairKey(H.Key) && H.Count != 0)
+        return true;
+    return false;
   }
   bool thisModuleMaybeHeld() const {
     for (const Hold &H : Holds)
@@ -211,6 +222,9 @@ private:
     std::vector<std::pair<const PrimitiveUse *, unsigned>> Holding;
   };
   MapVector<const ReturnStmt *, ReturnTally> Returns; // in first-seen order
+  /// The resources this function releases somewhere: an early return of a
+  /// void function that keeps one of them skipped a release it owes.
+  StringSet<> PairsReleasedHere;
 
   const Expr *peel(const Expr *E) const {
     while (true) {
@@ -477,6 +491,8 @@ private:
     }
     if (const VarDecl *VD = trackedVar(E))
       S.setValue(VD, Polarity ? Val::NonZero : Val::Zero);
+    if (!Polarity && !E->getType().isNull() && E->getType()->isPointerType())
+      forgetPairsWithNullHandle(E, S);
     return true;
   }
 
@@ -513,6 +529,26 @@ private:
     return false;
   }
 
+  /// Whether a call may keep a resource handed to it: this module's own
+  /// functions and calls through pointers may store it for later; a kernel
+  /// function outside the pack only uses it (linker_file_lookup_symbol(lf),
+  /// device_printf(dev, ...)).
+  bool mayTakeOwnership(const CallExpr *CE) const {
+    if (isPairPrimitive(CE))
+      return false;
+    const FunctionDecl *FD = CE->getDirectCallee();
+    const FunctionDecl *Def = nullptr;
+    return !FD || (FD->hasBody(Def) && Def);
+  }
+
+  bool isPairPrimitive(const Stmt *S) const {
+    auto It = F.Events.find(S);
+    return It != F.Events.end() &&
+           llvm::any_of(It->second, [](const ElementEvent &E) {
+             return E.EventKind == ElementEvent::Primitive && E.Use.isPairUse();
+           });
+  }
+
   void acquire(PathState &S, const PrimitiveUse &U) {
     if (U.Module.isThisModule()) {
       if (Reporting)
@@ -527,6 +563,73 @@ private:
       H.Site = &U;
   }
 
+  /// Takes a resource of a pair. One that can fail splits the path like a
+  /// try-acquire: the call's value on each side is what the pair's
+  /// fails-when says ("firmware_get" is non-null on success, "make_dev_s"
+  /// zero), so later tests of it pick the side.
+  void acquirePair(PathState &S, const PrimitiveUse &U,
+                   SmallVectorImpl<PathState> &Out) const {
+    // The code keeps no handle ("return make_dev(...)"): whoever receives
+    // the resource releases it.
+    if (U.Handle.empty() || !U.PairR) {
+      Out.push_back(std::move(S));
+      return;
+    }
+    std::optional<std::pair<Val, Val>> SuccessFailure;
+    switch (U.PairR->FailsWhen) {
+    case rules::FailureSignal::Never:
+      break;
+    case rules::FailureSignal::Null:
+      SuccessFailure = {Val::NonZero, Val::Zero};
+      break;
+    case rules::FailureSignal::NonZero:
+    case rules::FailureSignal::Negative: // success taken as 0, as most are
+      SuccessFailure = {Val::Zero, Val::NonZero};
+      break;
+    }
+    if (SuccessFailure) {
+      PathState Failed = S;
+      Failed.setValue(U.Anchor, SuccessFailure->second);
+      S.setValue(U.Anchor, SuccessFailure->first);
+      Out.push_back(std::move(Failed));
+    }
+    Hold &H = S.holdOrCreate(U.holdKey());
+    if (H.Count >= 0 && H.Count < 2)
+      ++H.Count;
+    if (!H.Site)
+      H.Site = &U;
+    Out.push_back(std::move(S));
+  }
+
+  /// A held resource whose handle is stored elsewhere or passed to code that
+  /// may keep it is handed on (sc->fw = fw, keep_image(fw)): whoever got it
+  /// may release it. Only for resources the handle is (a firmware image,
+  /// a cdev); a device passed to device_busy exists on its own and is
+  /// passed everywhere.
+  void forgetPairsHandedOn(const Expr *Given, PathState &St) const {
+    std::string K = A.matcher().handleKey(Given);
+    if (K.empty())
+      return;
+    for (Hold &H : St.Holds)
+      if (H.Count > 0 && H.Site && H.Site->isPairUse() &&
+          H.Site->PairR->Handle != rules::HandleKind::Arg &&
+          H.Site->Handle == K)
+        H.Count = -1;
+  }
+
+  /// On an edge where Tested is known to be null, a resource whose handle
+  /// it is was never taken or is gone ("if (sc->cdev) destroy_dev(...)").
+  void forgetPairsWithNullHandle(const Expr *Tested, PathState &St) const {
+    if (!St.anyPairHeld())
+      return;
+    std::string K = A.matcher().handleKey(Tested);
+    if (K.empty())
+      return;
+    for (Hold &H : St.Holds)
+      if (H.Count != 0 && H.Site && H.Site->isPairUse() && H.Site->Handle == K)
+        H.Count = 0;
+  }
+
   void reportSleep(const ElementEvent *E, const PrimitiveUse &U) {
     if (!SleepSeen.insert({E, &U}).second)
       return;
@@ -537,6 +640,18 @@ private:
   }
 
   void transferValues(const Stmt *S, PathState &St) {
+    if (St.anyPairHeld()) {
+      if (const auto *CE = dyn_cast<CallExpr>(S); CE && mayTakeOwnership(CE))
+        for (const Expr *Arg : CE->arguments())
+          forgetPairsHandedOn(Arg, St);
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        forgetPairsHandedOn(BO->getRHS(), St);
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+            forgetPairsHandedOn(VD->getInit(), St);
+    }
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -582,10 +697,16 @@ private:
   void tallyReturn(const ReturnStmt *R, const PathState &S) {
     ReturnTally &T = Returns[R];
     ++T.States;
-    if (!isFailureReturn(R, S))
+    bool Failure = isFailureReturn(R, S);
+    // A void function has no failure value: its early "return;" after a
+    // failed step is the error path (a task that gives up).
+    bool VoidReturn = !R->getRetValue() && F.Function->getReturnType()->isVoidType();
+    if (!Failure && !VoidReturn)
       return;
     for (const Hold &H : S.Holds) {
       if (H.Count <= 0 || !H.Site)
+        continue;
+      if (!Failure && !PairsReleasedHere.count(H.Key))
         continue;
       auto HIt = llvm::find_if(
           T.Holding, [&](const auto &P) { return P.first == H.Site; });
@@ -638,7 +759,14 @@ private:
         // drops what try_module_get(d->driver->owner) took).
         if (A.mayReleaseOtherModule(E.Callee))
           for (Hold &H : S.Holds)
-            if (H.Key != "this" && H.Count > 0)
+            if (H.Key != "this" && !isPairKey(H.Key) && H.Count > 0)
+              H.Count = -1;
+        // A helper that releases resources of a pair (a detach routine
+        // called on attach's error path) may release what the path holds.
+        if (E.EventKind == ElementEvent::LocalCall && S.anyPairHeld())
+          for (Hold &H : S.Holds)
+            if (isPairKey(H.Key) && H.Count > 0 && H.Site &&
+                A.mayReleasePair(E.Callee, *H.Site->PairR))
               H.Count = -1;
         Out.push_back(std::move(S));
         continue;
@@ -678,6 +806,16 @@ private:
         Out.push_back(std::move(Failed));
         break;
       }
+      case PrimitiveUse::PairAcquire:
+        acquirePair(S, U, Out);
+        break;
+      case PrimitiveUse::PairRelease:
+        // Releasing what this function did not take is normal for pairs
+        // (detach releases what attach took): only a held count drops.
+        if (Hold *H = S.hold(U.holdKey()); H && H->Count > 0)
+          --H->Count;
+        Out.push_back(std::move(S));
+        break;
       case PrimitiveUse::Release:
         if (Hold *H = S.hold(U.Module.Key)) {
           if (H->Count > 0)
@@ -708,6 +846,12 @@ ModuleRefResult Analyzer::run() {
   std::vector<bool> Seen(Cfg.getNumBlockIDs(), false);
   PostOrderCFGView POV(&Cfg);
   ForwardDataflowWorklist Worklist(Cfg, &POV);
+
+  for (const auto &[S, Evs] : F.Events)
+    for (const ElementEvent &E : Evs)
+      if (E.EventKind == ElementEvent::Primitive &&
+          E.Use.UseKind == PrimitiveUse::PairRelease)
+        PairsReleasedHere.insert(E.Use.holdKey());
 
   PathState Entry;
   if (Opts.MoveAcquireToEntry)

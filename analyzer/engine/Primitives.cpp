@@ -2,6 +2,7 @@
 #include "analyzer/engine/Primitives.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
@@ -323,6 +324,166 @@ PrimitiveMatcher::matchCall(const CallExpr *CE) const {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Flags->IgnoreParenImpCasts()))
     if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
       U.FlagsParam = PVD->getFunctionScopeIndex();
+  return U;
+}
+
+std::string PrimitiveUse::holdKey() const {
+  if (!isPairUse())
+    return Module.Key;
+  return "pair:" + (PairR ? PairR->Release.Name : std::string()) + ":" +
+         Handle;
+}
+
+std::string PrimitiveMatcher::handleKey(const Expr *E) const {
+  if (!E)
+    return "";
+  E = E->IgnoreParenCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_AddrOf)
+      break;
+    E = U->getSubExpr()->IgnoreParenCasts();
+  }
+  std::string T = textOf(E->getSourceRange());
+  erase_if(T, [](char C) { return isSpace(C); });
+  return T;
+}
+
+const Expr *PrimitiveMatcher::argumentOf(const CallExpr *CE, StringRef Macro,
+                                         unsigned Index) const {
+  if (Macro.empty())
+    return Index < CE->getNumArgs() ? CE->getArg(Index) : nullptr;
+  std::optional<SourceRange> Inv =
+      writtenInvocationOf(CE->getBeginLoc(), Macro);
+  if (!Inv)
+    return nullptr;
+  std::optional<CharSourceRange> Arg = macroArgumentRange(*Inv, Index);
+  return Arg ? exprWrittenIn(CE, *Arg) : nullptr;
+}
+
+unsigned PrimitiveMatcher::argumentCountOf(const CallExpr *CE,
+                                           StringRef Macro) const {
+  if (Macro.empty())
+    return CE->getNumArgs();
+  unsigned N = 0;
+  if (std::optional<SourceRange> Inv =
+          writtenInvocationOf(CE->getBeginLoc(), Macro))
+    while (N < 64 && macroArgumentRange(*Inv, N))
+      ++N;
+  return N;
+}
+
+std::pair<std::string, std::string>
+PrimitiveMatcher::resultHandle(const CallExpr *CE,
+                               const ParentMap &Parents) const {
+  const Stmt *Cur = CE;
+  const Stmt *P = Parents.getParent(Cur);
+  while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
+    Cur = P;
+    P = Parents.getParent(P);
+  }
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+    if (BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
+      return {handleKey(BO->getLHS()),
+              textOf(BO->getLHS()->IgnoreParenImpCasts()->getSourceRange())};
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
+                                 cast<Expr>(Cur)->IgnoreParenCasts())
+          return {VD->getName().str(), VD->getName().str()};
+  return {};
+}
+
+PairAt PrimitiveMatcher::pairAcquiredAt(const CallExpr *CE) const {
+  SourceLocation L = CE->getBeginLoc();
+  if (L.isMacroID()) {
+    std::vector<std::string> Chain = macroChainAt(L);
+    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+      if (const rules::ResourcePairRule *R =
+              Rules.pairAcquiredBy(rules::PrimitiveName::Macro, *It))
+        return {R, *It};
+  }
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (FD->getIdentifier())
+      if (const rules::ResourcePairRule *R =
+              Rules.pairAcquiredBy(rules::PrimitiveName::Function,
+                                   FD->getName()))
+        return {R, ""};
+  return {};
+}
+
+std::vector<PairAt> PrimitiveMatcher::pairsReleasedAt(const CallExpr *CE) const {
+  std::vector<PairAt> Found;
+  SourceLocation L = CE->getBeginLoc();
+  if (L.isMacroID()) {
+    std::vector<std::string> Chain = macroChainAt(L);
+    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+      if (const rules::ResourcePairRule *R =
+              Rules.pairReleasedBy(rules::PrimitiveName::Macro, *It))
+        Found.push_back({R, *It});
+  }
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (FD->getIdentifier())
+      if (const rules::ResourcePairRule *R = Rules.pairReleasedBy(
+              rules::PrimitiveName::Function, FD->getName()))
+        Found.push_back({R, ""});
+  return Found;
+}
+
+std::optional<PrimitiveUse>
+PrimitiveMatcher::matchPair(const CallExpr *CE,
+                            const ParentMap &Parents) const {
+  PairAt At = pairAcquiredAt(CE);
+  bool Acquires = At.Rule != nullptr;
+  if (!Acquires) {
+    std::vector<PairAt> Releases = pairsReleasedAt(CE);
+    if (Releases.empty())
+      return std::nullopt;
+    At = Releases.front();
+  }
+  PrimitiveUse U;
+  U.UseKind = Acquires ? PrimitiveUse::PairAcquire : PrimitiveUse::PairRelease;
+  U.PairR = At.Rule;
+  U.Anchor = CE;
+  if (At.Macro.empty()) {
+    U.Name = CE->getDirectCallee()->getName().str();
+    U.Loc = reportLoc(CE->getBeginLoc());
+    U.Range = CE->getSourceRange();
+  } else {
+    U.Name = At.Macro;
+    std::optional<SourceRange> Inv =
+        writtenInvocationOf(CE->getBeginLoc(), At.Macro);
+    U.Range = Inv ? *Inv : SM.getExpansionRange(CE->getSourceRange()).getAsRange();
+    U.Loc = U.Range.getBegin();
+  }
+  auto IsLocal = [](const Expr *E) {
+    const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage();
+  };
+  if (Acquires && At.Rule->Handle == rules::HandleKind::Result) {
+    std::tie(U.Handle, U.HandleSpelling) = resultHandle(CE, Parents);
+    const Stmt *P = Parents.getParentIgnoreParenCasts(const_cast<CallExpr *>(CE));
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+      U.HandleIsLocal = IsLocal(BO->getLHS());
+    else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+      U.HandleIsLocal = DS->isSingleDecl() && isa<VarDecl>(DS->getSingleDecl()) &&
+                        cast<VarDecl>(DS->getSingleDecl())->hasLocalStorage();
+  } else {
+    unsigned I = Acquires ? At.Rule->HandleArg : At.Rule->ReleaseArg;
+    const Expr *H = argumentOf(CE, At.Macro, I);
+    U.Handle = handleKey(H);
+    if (H) {
+      // The resource as the release spells it: an out-argument's "&x" is x.
+      const Expr *Named = H->IgnoreParenCasts();
+      if (const auto *AO = dyn_cast<UnaryOperator>(Named);
+          AO && AO->getOpcode() == UO_AddrOf &&
+          At.Rule->Handle == rules::HandleKind::OutArg && Acquires)
+        Named = AO->getSubExpr();
+      U.HandleSpelling = textOf(Named->getSourceRange());
+      U.HandleIsLocal = IsLocal(Named);
+    }
+  }
   return U;
 }
 

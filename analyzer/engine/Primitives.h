@@ -23,6 +23,7 @@ class Preprocessor;
 class Stmt;
 class SourceManager;
 class LangOptions;
+class ParentMap;
 } // namespace clang
 
 namespace modlife {
@@ -45,7 +46,18 @@ struct ModuleRef {
 /// One use of a rule-pack primitive in code.
 struct PrimitiveUse {
   /// LoadModule asks for a module to be loaded; one that waits also sleeps.
-  enum Kind { Sleep, Acquire, TryAcquire, Release, LoadModule };
+  /// PairAcquire and PairRelease take and give back a resource of a
+  /// rule-pack pair (firmware_get/firmware_put): not a module reference, so
+  /// they never pin the module or end a sleep's window.
+  enum Kind {
+    Sleep,
+    Acquire,
+    TryAcquire,
+    Release,
+    LoadModule,
+    PairAcquire,
+    PairRelease
+  };
   Kind UseKind = Sleep;
   /// The name as the programmer wrote it (the macro, not its expansion).
   std::string Name;
@@ -68,6 +80,32 @@ struct PrimitiveUse {
   /// function then sleeps when its caller passes flags that allow it.
   std::optional<unsigned> FlagsParam;
   const rules::FlagSet *Flags = nullptr;
+  /// For PairAcquire and PairRelease: the pair, and the handle that names
+  /// the resource at both ends, as a key ("sc->sc_cdev") and as written
+  /// ("&sc->sc_cdev"). An acquisition whose handle the code does not keep
+  /// has an empty Handle.
+  const rules::ResourcePairRule *PairR = nullptr;
+  std::string Handle;
+  std::string HandleSpelling;
+  /// The handle is a local variable ("fw"), not a place that outlives the
+  /// function ("sc->sc_cdev"): once the function returns, nothing can name
+  /// the resource to release it.
+  bool HandleIsLocal = false;
+
+  bool isPairUse() const {
+    return UseKind == PairAcquire || UseKind == PairRelease;
+  }
+  /// What the dataflow counts this use against: the module for module
+  /// references, "pair:<release>:<handle>" for a resource, so that both
+  /// ends of a pair meet and a resource never meets a module.
+  std::string holdKey() const;
+};
+
+/// A rule-pack pair primitive found at a call, and the macro written for it
+/// (empty when the call is written directly).
+struct PairAt {
+  const rules::ResourcePairRule *Rule = nullptr;
+  std::string Macro;
 };
 
 /// Matches statements against a RuleSet.
@@ -90,6 +128,38 @@ public:
 
   /// Classifies a direct call to a rule function.
   std::optional<PrimitiveUse> matchCall(const clang::CallExpr *CE) const;
+
+  /// The resource-pair use a call is, if any: an acquisition (its handle
+  /// read from the call's arguments, or from where Parents says its result
+  /// is stored) or a release. A pair macro whose body holds the call wins
+  /// over the function it calls (EVENTHANDLER_REGISTER over
+  /// eventhandler_register); of nested ones the outermost.
+  std::optional<PrimitiveUse> matchPair(const clang::CallExpr *CE,
+                                        const clang::ParentMap &Parents) const;
+
+  /// The pair a call acquires, as matchPair finds it.
+  PairAt pairAcquiredAt(const clang::CallExpr *CE) const;
+  /// Every pair a call releases: each pair macro whose body holds it and
+  /// the function it calls, outermost first; all of them count.
+  std::vector<PairAt> pairsReleasedAt(const clang::CallExpr *CE) const;
+
+  /// An expression as a handle key: casts, parentheses, '&' and whitespace
+  /// removed, so that "&sc->sc_cdev" and "sc->sc_cdev" are the same handle.
+  std::string handleKey(const clang::Expr *E) const;
+
+  /// Argument Index of a call, or, when Macro is not empty, of the call of
+  /// Macro written in the file whose expansion holds the call.
+  const clang::Expr *argumentOf(const clang::CallExpr *CE,
+                                llvm::StringRef Macro, unsigned Index) const;
+  unsigned argumentCountOf(const clang::CallExpr *CE,
+                           llvm::StringRef Macro) const;
+
+  /// Where a call's result is stored: the left side of "x = call(...)" or
+  /// the variable of "T x = call(...)", as a handle key and as written.
+  /// Empty when the result is not stored.
+  std::pair<std::string, std::string>
+  resultHandle(const clang::CallExpr *CE,
+               const clang::ParentMap &Parents) const;
 
   /// Whether Flags, as a constant, has the set's may-sleep bit; none when
   /// it is not a constant or the bit is unknown.

@@ -234,6 +234,18 @@ void TUAnalysis::buildFacts() {
       const auto *CE = dyn_cast<CallExpr>(S);
       if (!CE)
         continue;
+      // A resource-pair primitive is an event of its own, besides whatever
+      // else the call is (firmware_get also loads a module). It is not a
+      // call into unknown code that might release what the path holds.
+      bool IsPair = false;
+      if (auto P = Matcher.matchPair(CE, *FF->Parents)) {
+        ElementEvent PE = E;
+        PE.Use = std::move(*P);
+        PE.Loc = PE.Use.Loc;
+        PE.CalleeName = PE.Use.Name;
+        FF->Events[S].push_back(std::move(PE));
+        IsPair = true;
+      }
       if (auto U = Matcher.matchCall(CE)) {
         E.Use = std::move(*U);
         E.Loc = E.Use.Loc;
@@ -241,6 +253,8 @@ void TUAnalysis::buildFacts() {
         FF->Events[S].push_back(std::move(E));
         continue;
       }
+      if (IsPair)
+        continue;
       const FunctionDecl *Callee = CE->getDirectCallee();
       if (!Callee || !Callee->getIdentifier() ||
           isRuleFunction(Rules, Callee->getName()))
@@ -708,6 +722,20 @@ bool TUAnalysis::mayPinThisModule(const FunctionDecl *FD) const {
 bool TUAnalysis::mayReleaseOtherModule(const FunctionDecl *FD) const {
   return ReleasesOtherModule.count(FD->getCanonicalDecl()) ||
          externalHas(External, FD, Effect::ReleasesOtherModule);
+}
+
+bool TUAnalysis::mayReleasePair(const FunctionDecl *FD,
+                                const rules::ResourcePairRule &Pair) const {
+  const std::string &Release = Pair.Release.Name;
+  auto It = PairReleasers.find(Release);
+  if (It == PairReleasers.end())
+    It = PairReleasers
+             .try_emplace(Release, reachSummary([&](const ElementEvent &E) {
+               return E.Use.UseKind == PrimitiveUse::PairRelease &&
+                      E.Use.PairR && E.Use.PairR->Release.Name == Release;
+             }))
+             .first;
+  return It->second.count(FD->getCanonicalDecl());
 }
 
 static bool releasesThisModule(const ElementEvent &E) {

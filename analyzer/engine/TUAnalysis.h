@@ -15,6 +15,7 @@
 #include "analyzer/engine/Primitives.h"
 #include "analyzer/engine/Summaries.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -154,6 +155,11 @@ public:
   /// Whether a TU-local function may drop a reference on some other module
   /// (put_nfs_version() doing module_put(nfs->owner), phy_detach()).
   bool mayReleaseOtherModule(const clang::FunctionDecl *FD) const;
+  /// Whether a TU-local function may release a resource of Pair's kind (the
+  /// detach routine that attach calls on its error path), itself or through
+  /// its callees. Any handle counts: the helper's names for it are its own.
+  bool mayReleasePair(const clang::FunctionDecl *FD,
+                      const rules::ResourcePairRule &Pair) const;
   /// Whether FD, here or in another file, may take a reference on this
   /// module (2.4's MOD_INC_USE_COUNT in open()), directly or through calls.
   bool mayPinThisModule(const clang::FunctionDecl *FD) const;
@@ -254,6 +260,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, SleepSummary> Summaries;
   ReachMap ReleasesThisModule;
   ReachMap ReleasesOtherModule;
+  /// Per release primitive, the functions that reach it; filled on demand.
+  mutable llvm::StringMap<ReachMap> PairReleasers;
   ReachMap PinsThisModule;
   std::vector<InitFunction> InitFunctions;
   std::vector<DeferredCallback> Deferred;

@@ -49,9 +49,14 @@ static bool globMatch(StringRef Pattern, StringRef S) {
 }
 
 bool CheckGlobs::contains(StringRef Name) const {
+  return contains(Name, "");
+}
+
+bool CheckGlobs::contains(StringRef Name, StringRef FormerName) const {
   bool In = false;
   for (const Glob &G : Globs)
-    if (globMatch(G.Pattern, Name))
+    if (globMatch(G.Pattern, Name) ||
+        (!FormerName.empty() && globMatch(G.Pattern, FormerName)))
       In = G.Positive;
   return In;
 }

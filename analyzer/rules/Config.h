@@ -19,6 +19,9 @@ class CheckGlobs {
 public:
   explicit CheckGlobs(llvm::StringRef Spec = "modlife-*");
   bool contains(llvm::StringRef CheckName) const;
+  /// For a check that was renamed: a glob matching either name counts, and
+  /// the last one that matches either wins.
+  bool contains(llvm::StringRef CheckName, llvm::StringRef FormerName) const;
   const std::string &spec() const { return Spec; }
 
 private:

@@ -10,7 +10,7 @@ expression E;
 @@
 * try_module_get(E);
 
-// modlife-missing-dec-on-error: a reference taken, then a path to a
+// modlife-missing-release-on-error (formerly missing-dec-on-error): a reference taken, then a path to a
 // negative-constant return with no module_put of the same owner.
 @leak exists@
 expression E;

@@ -81,7 +81,9 @@ public:
     Structs = optionList("MethodStructs", "cdevsw");
     const SourceManager &SM = Analysis->context().getSourceManager();
     auto IsDestroy = [&](const ElementEvent &E) {
-      return E.EventKind == ElementEvent::Primitive && E.Use.Name == Destroy;
+      // destroy_dev is also the release of the make_dev pair: one event.
+      return E.EventKind == ElementEvent::Primitive && !E.Use.isPairUse() &&
+             E.Use.Name == Destroy;
     };
     ReachMap Destroys = Analysis->reachSummary(IsDestroy);
     for (const FunctionFacts *FF : Analysis->allFunctions()) {

@@ -162,7 +162,7 @@ private:
     std::optional<std::string> Release = releaseStatementFor(*F.Acquire);
     if (!Release)
       return;
-    // Returns that already keep the count are modlife-missing-dec-on-error's
+    // Returns that already keep the count are modlife-missing-release-on-error's
     // findings, with their own fixes; this fix adds the drops that moving the
     // increment makes necessary.
     ModuleRefResult Before = Analysis->analyze(F.Function, ModuleRefOptions());
@@ -173,7 +173,7 @@ private:
           });
     };
     for (const FailureReturnHoldsReference &H : WhatIf.HeldAtFailure) {
-      if (AlreadyReported(H))
+      if (AlreadyReported(H) || H.Acquire->isPairUse())
         continue;
       if (!H.OnEveryPath)
         return;

@@ -250,91 +250,20 @@ private:
 
   // --- Scanning ------------------------------------------------------------
 
-  /// The text of an expression as the handle's key: casts, parentheses,
-  /// '&' and whitespace removed.
+  /// Handles and arguments are read the way the engine reads them for
+  /// every pair (PrimitiveMatcher), so that both agree on a handle.
   std::string key(const Expr *E) const {
-    if (!E)
-      return "";
-    E = E->IgnoreParenCasts();
-    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() != UO_AddrOf)
-        break;
-      E = U->getSubExpr()->IgnoreParenCasts();
-    }
-    std::string T = Analysis->matcher().textOf(E->getSourceRange());
-    llvm::erase_if(T, [](char C) { return llvm::isSpace(C); });
-    return T;
+    return Analysis->matcher().handleKey(E);
   }
-
-  /// Argument I of a call, or of the macro Macro whose expansion holds it.
   const Expr *argument(const CallExpr *CE, StringRef Macro, unsigned I) const {
-    if (Macro.empty())
-      return I < CE->getNumArgs() ? CE->getArg(I) : nullptr;
-    const PrimitiveMatcher &PM = Analysis->matcher();
-    auto Inv = PM.writtenInvocationOf(CE->getBeginLoc(), Macro);
-    if (!Inv)
-      return nullptr;
-    auto Arg = PM.macroArgumentRange(*Inv, I);
-    return Arg ? PM.exprWrittenIn(CE, *Arg) : nullptr;
-  }
-
-  unsigned argumentCount(const CallExpr *CE, StringRef Macro) const {
-    if (Macro.empty())
-      return CE->getNumArgs();
-    unsigned N = 0;
-    const PrimitiveMatcher &PM = Analysis->matcher();
-    if (auto Inv = PM.writtenInvocationOf(CE->getBeginLoc(), Macro))
-      while (PM.macroArgumentRange(*Inv, N))
-        ++N;
-    return N;
-  }
-
-  /// Where the result of a call goes: "x = call(...)" or "T x = call(...)".
-  std::string resultKey(const FunctionFacts &FF, const CallExpr *CE) const {
-    const Stmt *Cur = CE;
-    const Stmt *P = FF.Parents->getParent(Cur);
-    while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
-      Cur = P;
-      P = FF.Parents->getParent(P);
-    }
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
-      if (BO->isAssignmentOp() && BO->getRHS() == Cur)
-        return key(BO->getLHS());
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
-                                   cast<Expr>(Cur)->IgnoreParenCasts())
-            return VD->getName().str();
-    return "";
-  }
-
-  /// A primitive a call stands for: a rule macro whose body holds the
-  /// call (outermost first), else the function called.
-  template <typename Lookup>
-  std::pair<const ResourcePairRule *, std::string>
-  pairOf(const CallExpr *CE, Lookup Find) const {
-    SourceLocation L = CE->getBeginLoc();
-    if (L.isMacroID()) {
-      std::vector<std::string> Chain = Analysis->matcher().macroChainAt(L);
-      for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
-        if (const ResourcePairRule *R = Find(PrimitiveName::Macro, *It))
-          return {R, *It};
-    }
-    if (const FunctionDecl *FD = CE->getDirectCallee())
-      if (FD->getIdentifier())
-        if (const ResourcePairRule *R =
-                Find(PrimitiveName::Function, FD->getName()))
-          return {R, ""};
-    return {nullptr, ""};
+    return Analysis->matcher().argumentOf(CE, Macro, I);
   }
 
   void scanCall(const FunctionFacts &FF, const CallExpr *CE, Scan &Out) const {
     const rules::RuleSet &RS = Analysis->rules();
     const SourceManager &SM = Analysis->context().getSourceManager();
-    auto [Acq, AcqMacro] = pairOf(CE, [&](PrimitiveName::Kind K, StringRef N) {
-      return RS.pairAcquiredBy(K, N);
-    });
+    const PrimitiveMatcher &PM = Analysis->matcher();
+    auto [Acq, AcqMacro] = PM.pairAcquiredAt(CE);
     if (Acq && Acq->Registration && !inStaticRegistration(CE->getBeginLoc())) {
       Acquisition A;
       A.Rule = Acq;
@@ -347,12 +276,12 @@ private:
                   : SM.getExpansionLoc(CE->getBeginLoc());
       std::optional<unsigned> HandleArg;
       if (Acq->Handle == HandleKind::Result)
-        A.Handle = resultKey(FF, CE);
+        A.Handle = PM.resultHandle(CE, *FF.Parents).first;
       else {
         HandleArg = Acq->HandleArg;
         A.Handle = key(argument(CE, AcqMacro, Acq->HandleArg));
       }
-      for (unsigned I = 0, N = argumentCount(CE, AcqMacro); I < N; ++I)
+      for (unsigned I = 0, N = PM.argumentCountOf(CE, AcqMacro); I < N; ++I)
         if (I != HandleArg)
           if (std::string K = key(argument(CE, AcqMacro, I)); !K.empty())
             A.Uses.push_back(K);

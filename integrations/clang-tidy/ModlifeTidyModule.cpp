@@ -91,7 +91,8 @@ private:
     rules::Config FromTidy;
     std::vector<std::string> Enabled = {"-*"};
     for (const CheckInfo &I : allChecks())
-      if (Tidy.isCheckEnabled(I.Name))
+      if (Tidy.isCheckEnabled(I.Name) ||
+          (!I.FormerName.empty() && Tidy.isCheckEnabled(I.FormerName)))
         Enabled.push_back(I.Name.str());
     FromTidy.Checks = join(Enabled, ",");
     for (const auto &KV : Tidy.getOptions().CheckOptions) {
@@ -153,9 +154,11 @@ private:
 
 class ModlifeTidyCheck : public ClangTidyCheck {
 public:
-  ModlifeTidyCheck(StringRef Name, ClangTidyContext *Context,
-                   std::shared_ptr<SharedRun> Run)
-      : ClangTidyCheck(Name, Context), Name(Name.str()), Tidy(*Context),
+  /// Reports the findings of modlife's check Current under Name, which is
+  /// Current or its former name.
+  ModlifeTidyCheck(StringRef Name, StringRef Current,
+                   ClangTidyContext *Context, std::shared_ptr<SharedRun> Run)
+      : ClangTidyCheck(Name, Context), Name(Current.str()), Tidy(*Context),
         Run(std::move(Run)) {}
 
   void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
@@ -207,11 +210,18 @@ class ModlifeTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     auto Run = std::make_shared<SharedRun>();
-    for (const CheckInfo &I : allChecks())
-      Factories.registerCheckFactory(
-          I.Name, [Run](StringRef Name, ClangTidyContext *Context) {
-            return std::make_unique<ModlifeTidyCheck>(Name, Context, Run);
-          });
+    for (const CheckInfo &I : allChecks()) {
+      StringRef Current = I.Name;
+      auto Factory = [Run, Current](StringRef Name, ClangTidyContext *Context) {
+        return std::make_unique<ModlifeTidyCheck>(Name, Current, Context, Run);
+      };
+      Factories.registerCheckFactory(I.Name, Factory);
+      // A renamed check keeps its former name as an alias, the way
+      // clang-tidy's own aliases work: clang-tidy merges the two names'
+      // identical diagnostics into one.
+      if (!I.FormerName.empty())
+        Factories.registerCheckFactory(I.FormerName, Factory);
+    }
   }
 };
 

@@ -17,6 +17,19 @@ TEST(CheckGlobs, LastMatchWins) {
   EXPECT_FALSE(CheckGlobs("").contains("modlife-sleep-before-inc"));
 }
 
+TEST(CheckGlobs, FormerNameSelectsARenamedCheck) {
+  const char *Now = "modlife-missing-release-on-error";
+  const char *Was = "modlife-missing-dec-on-error";
+  EXPECT_TRUE(CheckGlobs("-*,modlife-missing-dec-on-error").contains(Now, Was));
+  EXPECT_FALSE(CheckGlobs("-*,modlife-missing-dec-on-error").contains(Now));
+  EXPECT_FALSE(
+      CheckGlobs("modlife-*,-modlife-missing-dec-on-error").contains(Now, Was));
+  // The last glob that matches either name wins.
+  EXPECT_TRUE(CheckGlobs("-modlife-missing-dec-on-error,modlife-missing-rel*")
+                  .contains(Now, Was));
+  EXPECT_FALSE(CheckGlobs("-*,modlife-sleep-*").contains(Now, Was));
+}
+
 TEST(Config, ParsesAndResolvesRuleFiles) {
   llvm::Expected<Config> C = parseConfig(
       "Checks: '-*,modlife-missing-dec-on-error'\nRulePacks: [linux-2.4]\n"
