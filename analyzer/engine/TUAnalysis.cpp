@@ -738,6 +738,30 @@ bool TUAnalysis::mayReleasePair(const FunctionDecl *FD,
   return It->second.count(FD->getCanonicalDecl());
 }
 
+bool TUAnalysis::callerMayReleasePair(
+    const FunctionDecl *FD, const rules::ResourcePairRule &Pair) const {
+  const FunctionDecl *Callee = FD->getCanonicalDecl();
+  for (const FunctionFacts *Caller : allFunctions()) {
+    bool Calls = false, Releases = false;
+    forEachEvent(Caller->Function, [&](const ElementEvent &E) {
+      if (E.EventKind == ElementEvent::LocalCall && E.Callee == Callee) {
+        Calls = true;
+        return;
+      }
+      if (E.EventKind == ElementEvent::Primitive &&
+          E.Use.UseKind == PrimitiveUse::PairRelease && E.Use.PairR &&
+          E.Use.PairR->Release.Name == Pair.Release.Name)
+        Releases = true;
+      else if (E.EventKind == ElementEvent::LocalCall &&
+               mayReleasePair(E.Callee, Pair))
+        Releases = true;
+    });
+    if (Calls && Releases)
+      return true;
+  }
+  return false;
+}
+
 static bool releasesThisModule(const ElementEvent &E) {
   return E.Use.UseKind == PrimitiveUse::Release && E.Use.Module.isThisModule();
 }

@@ -160,6 +160,12 @@ public:
   /// its callees. Any handle counts: the helper's names for it are its own.
   bool mayReleasePair(const clang::FunctionDecl *FD,
                       const rules::ResourcePairRule &Pair) const;
+  /// Whether some TU-local caller of FD may release a resource of Pair's
+  /// kind other than through FD: a helper that fails holding what it stored
+  /// in the softc leaves it to its caller's cleanup (attach's error path
+  /// calling the driver's free_resources()).
+  bool callerMayReleasePair(const clang::FunctionDecl *FD,
+                            const rules::ResourcePairRule &Pair) const;
   /// Whether FD, here or in another file, may take a reference on this
   /// module (2.4's MOD_INC_USE_COUNT in open()), directly or through calls.
   bool mayPinThisModule(const clang::FunctionDecl *FD) const;

@@ -42,6 +42,12 @@ public:
     if (Acq.isPairUse() && !Acq.HandleIsLocal &&
         Analysis->lifecycle().find(F.Function, rules::LifecycleRole::Events))
       return;
+    // A helper that fails holding what it stored for later leaves it to its
+    // caller's cleanup when a caller releases such resources (attach's
+    // error path calling the driver's free_resources()).
+    if (Acq.isPairUse() && !Acq.HandleIsLocal &&
+        Analysis->callerMayReleasePair(F.Function, *Acq.PairR))
+      return;
     bool EarlyVoidReturn = !F.Return->getRetValue();
     std::string What, Taken;
     if (Acq.isPairUse()) {
