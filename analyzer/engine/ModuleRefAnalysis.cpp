@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
 
 using namespace clang;
 using namespace llvm;
@@ -25,6 +26,16 @@ enum class Val : uint8_t { Zero, NonZero };
 /// Holds of resource pairs are keyed "pair:<release>:<handle>" (see
 /// PrimitiveUse::holdKey); every other key names a module.
 bool isPairKey(StringRef Key) { return Key.starts_with("pair:"); }
+/// Holds a check defines (ModuleRefOptions::Tracked) are keyed
+/// "track:<index>".
+bool isTrackedKey(StringRef Key) { return Key.starts_with("track:"); }
+std::string trackedKey(unsigned Index) {
+  return "track:" + std::to_string(Index);
+}
+/// A reference on a module other than the analyzed one.
+bool isOtherModuleKey(StringRef Key) {
+  return Key != "this" && !isPairKey(Key) && !isTrackedKey(Key);
+}
 
 /// References held on one module. Count saturates at 2; -1 means the paths
 /// merged here disagree.
@@ -220,11 +231,52 @@ private:
   struct ReturnTally {
     unsigned States = 0;
     std::vector<std::pair<const PrimitiveUse *, unsigned>> Holding;
+    /// Per tracked hold, how many failing states hold it.
+    std::map<unsigned, unsigned> HoldingTracked;
   };
   MapVector<const ReturnStmt *, ReturnTally> Returns; // in first-seen order
   /// The resources this function releases somewhere: an early return of a
   /// void function that keeps one of them skipped a release it owes.
   StringSet<> PairsReleasedHere;
+  /// The CFG elements where tracked holds start and end: (index, starts).
+  DenseMap<const Stmt *, SmallVector<std::pair<unsigned, bool>, 1>>
+      TrackedAt;
+
+  /// The CFG element that stands for S: S itself, the first element under
+  /// it, or the nearest element above it.
+  const Stmt *elementFor(const Stmt *S) const {
+    if (const Stmt *E = elementUnder(S))
+      return E;
+    for (const Stmt *P = S; P; P = F.Parents->getParent(P))
+      if (F.positionOf(P))
+        return P;
+    return nullptr;
+  }
+  const Stmt *elementUnder(const Stmt *S) const {
+    if (!S)
+      return nullptr;
+    if (F.positionOf(S))
+      return S;
+    for (const Stmt *C : S->children())
+      if (const Stmt *E = elementUnder(C))
+        return E;
+    return nullptr;
+  }
+
+  void transferTracked(const Stmt *S, PathState &St) const {
+    auto It = TrackedAt.find(S);
+    if (It == TrackedAt.end())
+      return;
+    // Starts before ends: a helper that arms and drains leaves nothing.
+    for (bool Starting : {true, false})
+      for (const auto &[Index, Starts] : It->second)
+        if (Starts == Starting) {
+          if (Starting)
+            St.holdOrCreate(trackedKey(Index)).Count = 1;
+          else if (Hold *H = St.hold(trackedKey(Index)))
+            H->Count = 0;
+        }
+  }
 
   const Expr *peel(const Expr *E) const {
     while (true) {
@@ -701,6 +753,13 @@ private:
     // A void function has no failure value: its early "return;" after a
     // failed step is the error path (a task that gives up).
     bool VoidReturn = !R->getRetValue() && F.Function->getReturnType()->isVoidType();
+    if (Failure)
+      for (const Hold &H : S.Holds) {
+        unsigned Index = 0;
+        if (H.Count > 0 && isTrackedKey(H.Key) &&
+            !StringRef(H.Key).drop_front(6).getAsInteger(10, Index))
+          ++T.HoldingTracked[Index];
+      }
     if (!Failure && !VoidReturn)
       return;
     for (const Hold &H : S.Holds) {
@@ -728,6 +787,7 @@ private:
         for (const ElementEvent &E : It->second)
           Cur = transferEvent(E, std::move(Cur));
       for (PathState &C : Cur) {
+        transferTracked(S, C);
         transferValues(S, C);
         if (Reporting)
           if (const auto *R = dyn_cast<ReturnStmt>(S))
@@ -759,7 +819,7 @@ private:
         // drops what try_module_get(d->driver->owner) took).
         if (A.mayReleaseOtherModule(E.Callee))
           for (Hold &H : S.Holds)
-            if (H.Key != "this" && !isPairKey(H.Key) && H.Count > 0)
+            if (isOtherModuleKey(H.Key) && H.Count > 0)
               H.Count = -1;
         // A helper that releases resources of a pair (a detach routine
         // called on attach's error path) may release what the path holds.
@@ -852,6 +912,13 @@ ModuleRefResult Analyzer::run() {
       if (E.EventKind == ElementEvent::Primitive &&
           E.Use.UseKind == PrimitiveUse::PairRelease)
         PairsReleasedHere.insert(E.Use.holdKey());
+  for (unsigned I = 0; I < Opts.Tracked.size(); ++I)
+    for (bool Starts : {true, false})
+      for (const Stmt *S :
+           Starts ? ArrayRef<const Stmt *>(Opts.Tracked[I].Starts)
+                  : ArrayRef<const Stmt *>(Opts.Tracked[I].Ends))
+        if (const Stmt *E = elementFor(S))
+          TrackedAt[E].push_back({I, Starts});
 
   PathState Entry;
   if (Opts.MoveAcquireToEntry)
@@ -901,6 +968,8 @@ ModuleRefResult Analyzer::run() {
   for (const auto &[R, T] : Returns) {
     for (const auto &[Site, Count] : T.Holding)
       Result.HeldAtFailure.push_back({F.Function, R, Site, Count == T.States});
+    for (const auto &[Index, Count] : T.HoldingTracked)
+      Result.TrackedAtFailure.push_back({R, Index, Count == T.States});
   }
   return Result;
 }

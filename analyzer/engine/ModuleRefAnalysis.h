@@ -13,9 +13,12 @@
 #define MODLIFE_ENGINE_MODULEREFANALYSIS_H
 
 #include "analyzer/engine/AnalysisHandler.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang {
 class FunctionDecl;
+class ReturnStmt;
 class Stmt;
 } // namespace clang
 
@@ -24,11 +27,33 @@ namespace modlife {
 class FunctionFacts;
 class TUAnalysis;
 
+/// A hold that a check defines by statements and the dataflow follows
+/// along paths like a module reference: taken at any of Starts, given back
+/// at any of Ends (a deferred item armed in attach and drained on its error
+/// path). Each statement is a CFG element of the analyzed function or
+/// holds one; the first element under it stands for it.
+struct TrackedHold {
+  llvm::SmallVector<const clang::Stmt *, 2> Starts;
+  llvm::SmallVector<const clang::Stmt *, 4> Ends;
+};
+
+/// A failure return reached on some path that holds a TrackedHold.
+struct FailureReturnKeepsTracked {
+  const clang::ReturnStmt *Return = nullptr;
+  /// Index into ModuleRefOptions::Tracked.
+  unsigned Hold = 0;
+  /// Every path that reaches the return holds it: a release inserted right
+  /// before the return is right on all of them.
+  bool OnEveryPath = false;
+};
+
 /// What the dataflow found in one function.
 struct ModuleRefResult {
   std::vector<SleepBeforeAcquire> SleepsBeforeAcquire;
   std::vector<FailureReturnHoldsReference> HeldAtFailure;
   std::vector<ReleaseWithoutReference> UnheldReleases;
+  /// Only with ModuleRefOptions::Tracked.
+  std::vector<FailureReturnKeepsTracked> TrackedAtFailure;
   /// Set when the state budget ran out; the results are then partial.
   bool BudgetExceeded = false;
 };
@@ -41,6 +66,8 @@ struct ModuleRefOptions {
   unsigned MaxStatesPerPoint = 32;
   /// Block visits allowed per function, a guard against pathological CFGs.
   unsigned MaxBlockVisits = 200000;
+  /// Holds the caller defines, followed besides the module references.
+  llvm::ArrayRef<TrackedHold> Tracked;
 };
 
 ModuleRefResult analyzeModuleRefs(const TUAnalysis &A, const FunctionFacts &F,

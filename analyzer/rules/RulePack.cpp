@@ -255,7 +255,7 @@ private:
     auto R = beginPrimitiveRule<DeferralRule>(
         E, "deferrals",
         {"function", "macro", "callback-arg", "item-arg", "queue-arg",
-         "runs-as", "put-and-exit"});
+         "runs-as", "put-and-exit", "arms"});
     if (!(E["callback-arg"] || E["item-arg"]) || !E["runs-as"])
       Y.fail(E, "a 'deferrals' entry needs 'runs-as' and 'callback-arg', "
                 "'item-arg' or both");
@@ -266,6 +266,12 @@ private:
     if (E["queue-arg"])
       R.QueueArg = Y.getUnsigned(E, "queue-arg");
     R.RunsAs = deferredKind(E, "runs-as");
+    if (E["arms"]) {
+      R.Arms = Y.getBool(E, "arms");
+      if (!R.Arms && !R.CallbackArg)
+        Y.fail(E["arms"], "'arms: false' is for set-ups that name a callback; "
+                          "a queueing primitive always arms its item");
+    }
     if (E["put-and-exit"]) {
       if (R.RunsAs != DeferredKind::Thread)
         Y.fail(E["put-and-exit"], "'put-and-exit' applies to threads only");

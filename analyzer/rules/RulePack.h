@@ -106,6 +106,11 @@ struct DeferralRule {
   /// primitive without one uses the system's queue (schedule_work(&w)).
   std::optional<unsigned> QueueArg;
   DeferredKind RunsAs = DeferredKind::Work;
+  /// Whether the primitive sets the item going (callout_reset, mod_timer,
+  /// kthread_run), or only prepares it for a later queueing (INIT_WORK,
+  /// TASK_INIT, timer_setup): a failure right after a set-up that only
+  /// prepares leaves nothing that can run.
+  bool Arms = true;
   /// For threads: how a thread drops its own module reference and exits
   /// without returning into module text (module_put_and_kthread_exit).
   std::string PutAndExit;

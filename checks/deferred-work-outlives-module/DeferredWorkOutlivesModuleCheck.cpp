@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "analyzer/engine/Deferrals.h"
 #include "analyzer/engine/EntryPoints.h"
+#include "analyzer/engine/ModuleRefAnalysis.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/FixIts.h"
 #include "checks/ModlifeCheck.h"
@@ -276,12 +277,19 @@ public:
                              return P.Name == "freebsd";
                            });
     std::vector<Teardown> Teardowns = teardowns();
+    std::vector<Item> Items = items();
     // A file without teardown may leave it to another file of the module.
-    if (Teardowns.empty())
-      return;
-    Elsewhere = stoppersElsewhere(Teardowns);
-    for (const Item &I : items())
-      judge(I, Teardowns);
+    llvm::DenseSet<const Item *> Reported;
+    if (!Teardowns.empty()) {
+      Elsewhere = stoppersElsewhere(Teardowns);
+      for (const Item &I : Items)
+        if (judge(I, Teardowns))
+          Reported.insert(&I);
+    }
+    // A failing attach or init is a teardown of its own, here in the file.
+    for (const LifecycleFunction &LF : Analysis->lifecycle().functions())
+      if (LF.Role == LifecycleRole::Attach || LF.Role == LifecycleRole::Load)
+        judgeFailurePaths(LF, Items, Reported);
   }
 
   static void collectFunctionRefs(const Stmt *S,
@@ -548,18 +556,19 @@ private:
     return Miss{Miss::NotStopped, &T, nullptr, nullptr, nullptr};
   }
 
-  void judge(const Item &I, const std::vector<Teardown> &Teardowns) {
+  /// Reports I when no teardown drains it in time; returns whether it did.
+  bool judge(const Item &I, const std::vector<Teardown> &Teardowns) {
     const Action *Arm = armedAt(I);
     if (!Arm)
-      return;
+      return false;
     for (const Teardown &T : Elsewhere)
       if (!missOf(T, I))
-        return;
+        return false;
     std::vector<Miss> Misses;
     for (const Teardown &T : Teardowns) {
       std::optional<Miss> M = missOf(T, I);
       if (!M)
-        return; // one teardown that drains it in time is enough
+        return false; // one teardown that drains it in time is enough
       Misses.push_back(*M);
     }
     // The most telling miss leads; a plain "does not drain" names them all.
@@ -568,6 +577,247 @@ private:
       if (M.K > Lead->K)
         Lead = &M;
     report(I, *Arm, *Lead, Misses);
+    return true;
+  }
+
+  // --- Failure paths of attach and init -----------------------------------
+
+  /// Whether Deferral sets I going (not a set-up that only prepares it, and
+  /// not the handler re-arming itself).
+  bool arms(const Action &D, const Item &I) const {
+    if (D.K != Action::Defer || D.In == I.Handler)
+      return false;
+    if (llvm::is_contained(I.Queues, &D))
+      return true;
+    return D.DeferR->Arms && llvm::is_contained(I.SetUps, &D);
+  }
+
+  /// The first action of Act (itself, or for a call to a function of this
+  /// file, anything that function does) that Pred accepts.
+  const Action *
+  firstThrough(const Action &Act, llvm::function_ref<bool(const Action &)> Pred,
+               llvm::DenseSet<const FunctionDecl *> &Visited) const {
+    if (Act.K != Action::Call)
+      return Pred(Act) ? &Act : nullptr;
+    if (!Visited.insert(Act.Callee).second)
+      return nullptr;
+    auto It = Actions.find(Act.Callee);
+    if (It != Actions.end())
+      for (const Action &B : It->second)
+        if (const Action *Hit = firstThrough(B, Pred, Visited))
+          return Hit;
+    return nullptr;
+  }
+  const Action *firstThrough(const Action &Act,
+                             llvm::function_ref<bool(const Action &)> Pred) const {
+    llvm::DenseSet<const FunctionDecl *> Visited;
+    return firstThrough(Act, Pred, Visited);
+  }
+
+  /// A failing attach frees the device's state (newbus frees the softc; a
+  /// probe's devm memory goes, and its own error path frees the rest), and
+  /// a failing init unloads the module: an item it armed and leaves armed
+  /// then runs on freed state or in freed text. Only items that no
+  /// teardown was reported for: one finding per item.
+  void judgeFailurePaths(const LifecycleFunction &LF,
+                         const std::vector<Item> &Items,
+                         const llvm::DenseSet<const Item *> &Reported) {
+    auto It = Actions.find(LF.Function);
+    if (It == Actions.end() || !Analysis->factsFor(LF.Function))
+      return;
+    struct Candidate {
+      const Item *I;
+      const Action *Arm;     // the arming, maybe inside a helper
+      const Action *ArmCall; // the action of LF's body that reaches it
+    };
+    std::vector<Candidate> Candidates;
+    std::vector<TrackedHold> Holds;
+    for (const Item &I : Items) {
+      if (Reported.count(&I))
+        continue;
+      TrackedHold H;
+      const Action *Arm = nullptr, *ArmCall = nullptr;
+      for (const Action &A : It->second) {
+        if (const Action *Hit = firstThrough(
+                A, [&](const Action &B) { return arms(B, I); })) {
+          H.Starts.push_back(A.S);
+          if (!Arm) {
+            Arm = Hit;
+            ArmCall = &A;
+          }
+        }
+        if (firstThrough(A, [&](const Action &B) {
+              return (B.K == Action::Stop && stops(B, I)) ||
+                     (B.K == Action::Cancel && cancels(B, I));
+            }))
+          H.Ends.push_back(A.S);
+      }
+      if (!Arm)
+        continue;
+      // A failed attach leaves the module and its globals: an item of
+      // global state is the unload's to drain.
+      if (LF.Role == LifecycleRole::Attach && Arm->Item && isGlobal(Arm->Item))
+        continue;
+      Candidates.push_back({&I, Arm, ArmCall});
+      Holds.push_back(std::move(H));
+    }
+    if (Holds.empty())
+      return;
+    ModuleRefOptions Opts;
+    Opts.Tracked = Holds;
+    ModuleRefResult R = Analysis->analyze(LF.Function, Opts);
+    for (unsigned Index = 0; Index < Candidates.size(); ++Index) {
+      std::vector<FailureReturnKeepsTracked> Kept;
+      for (const FailureReturnKeepsTracked &K : R.TrackedAtFailure)
+        if (K.Hold == Index)
+          Kept.push_back(K);
+      if (!Kept.empty())
+        reportFailurePath(LF, *Candidates[Index].I, *Candidates[Index].Arm,
+                          *Candidates[Index].ArmCall, Kept);
+    }
+  }
+
+  static bool isGlobal(const Expr *E) {
+    const VarDecl *VD = rootVarOf(E);
+    return VD && VD->hasGlobalStorage();
+  }
+
+  void reportFailurePath(const LifecycleFunction &LF, const Item &I,
+                         const Action &Arm, const Action &ArmCall,
+                         const std::vector<FailureReturnKeepsTracked> &Kept) {
+    bool Thread = I.Kind == DeferredKind::Thread;
+    std::string Kind = kindWord(I.Kind);
+    std::string Name = itemText(I, Arm);
+    std::string What = Thread ? Kind + " started here runs " + quoted(I.Handler)
+                              : Kind + " '" + Name + "' runs " +
+                                    quoted(I.Handler);
+    bool Init = LF.Role == LifecycleRole::Load;
+    std::string Msg =
+        What + " from this module, but " + quoted(LF.Function) +
+        " can fail with it still " + (Thread ? "running" : "armed") +
+        (Init ? "; a module whose init fails is freed, and " +
+                    quoted(I.Handler) + " then runs in freed text"
+              : std::string("; the state of a device whose ") +
+                    (FreeBSD ? "attach" : "probe") + " fails is freed, and " +
+                    quoted(I.Handler) + " can use it after that");
+    Finding &F = ModlifeCheck::report(Arm.At, Msg);
+    if (&Arm != &ArmCall)
+      Ctx.note(F, ArmCall.At,
+               quoted(LF.Function) + " arms it through this call");
+    std::string Without = Thread ? "waiting for " + quoted(I.Handler) +
+                                       " to exit"
+                                 : "draining '" + Name + "'";
+    for (const FailureReturnKeepsTracked &K : Kept)
+      Ctx.note(F, Analysis->matcher().reportLoc(K.Return->getBeginLoc()),
+               quoted(LF.Function) + " fails here without " + Without);
+    Ctx.note(F, LF.NamedAt, wiring(LF));
+    // The drain goes right before each failure return that every path
+    // reaches armed, when the item can be named there as it was armed.
+    std::optional<std::string> Call;
+    if (&Arm == &ArmCall)
+      Call = drainCall(I, Arm, [&](const Expr *E) {
+        return inScopeThroughout(E, LF.Function);
+      });
+    std::vector<FixItHint> Hints;
+    bool Everywhere = Call.has_value();
+    for (const FailureReturnKeepsTracked &K : Kept) {
+      std::optional<std::vector<FixItHint>> H;
+      if (Call && K.OnEveryPath)
+        H = failurePathInsertion(LF.Function, K.Return, *Call);
+      if (!H) {
+        Everywhere = false;
+        break;
+      }
+      llvm::append_range(Hints, *H);
+    }
+    if (Everywhere) {
+      Ctx.fix(F, Hints);
+      return;
+    }
+    if (const rules::DeferralStopRule *Stop = stopFor(I, Arm))
+      Ctx.note(F, LF.Function->getLocation(),
+               Thread ? "wait on the failure paths of " + quoted(LF.Function) +
+                            " until " + quoted(I.Handler) + " has exited"
+                      : "drain '" + Name + "' with '" + Stop->Primitive.Name +
+                            "' on the failure paths of " + quoted(LF.Function) +
+                            " that armed it, before what " +
+                            quoted(I.Handler) + " uses is freed");
+  }
+
+  /// Whether E can be written anywhere in FD: rooted in a global, a
+  /// parameter, or a local declared at the top of FD's body.
+  static bool inScopeThroughout(const Expr *E, const FunctionDecl *FD) {
+    const VarDecl *VD = rootVarOf(E);
+    if (!VD)
+      return false;
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal())
+      return true;
+    if (const auto *P = dyn_cast<ParmVarDecl>(VD))
+      return P->getDeclContext() == FD;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+    if (!Body)
+      return false;
+    for (const Stmt *S : Body->body())
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        if (llvm::is_contained(DS->decls(), VD))
+          return true;
+    return false;
+  }
+
+  /// Inserts Call on the failure path that ends at Return: before the first
+  /// free of that path's own statements (from the label or the start of the
+  /// block that leads to the return), else right before the return.
+  std::optional<std::vector<FixItHint>>
+  failurePathInsertion(const FunctionDecl *FD, const ReturnStmt *Return,
+                       const std::string &Call) const {
+    const FunctionFacts *FF = Analysis->factsFor(FD);
+    if (!FF)
+      return std::nullopt;
+    const Stmt *Before = Return;
+    // The statement of the enclosing block that holds the return, and the
+    // block's statements from the nearest label up to it.
+    const Stmt *InBlock = Return;
+    const Stmt *Parent = FF->Parents->getParent(InBlock);
+    while (Parent && isa<LabelStmt>(Parent)) {
+      InBlock = Parent;
+      Parent = FF->Parents->getParent(InBlock);
+    }
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent)) {
+      llvm::SmallVector<const Stmt *, 8> Tail;
+      for (const Stmt *S : Block->body()) {
+        if (isa<LabelStmt>(S))
+          Tail.clear();
+        Tail.push_back(S);
+        if (S == InBlock)
+          break;
+      }
+      // Without a label, only an error block of its own (an if's braces)
+      // is the failure path's; a function's body is everyone's.
+      bool OwnPath = isa<LabelStmt>(Tail.front()) ||
+                     Block != FD->getBody();
+      auto It = Actions.find(FD);
+      if (OwnPath && It != Actions.end())
+        for (const Stmt *S : Tail) {
+          const Stmt *Inner = S;
+          while (const auto *L = dyn_cast<LabelStmt>(Inner))
+            Inner = L->getSubStmt();
+          if (llvm::any_of(It->second, [&](const Action &A) {
+                return A.K == Action::Free && isWithin(*FF, A.S, Inner);
+              })) {
+            Before = Inner;
+            break;
+          }
+        }
+    }
+    return insertCallBefore(*FF, Before, Call);
+  }
+
+  static bool isWithin(const FunctionFacts &FF, const Stmt *S,
+                       const Stmt *Outer) {
+    for (; S; S = FF.Parents->getParent(S))
+      if (S == Outer)
+        return true;
+    return false;
   }
 
   // --- Wording --------------------------------------------------------------
@@ -628,6 +878,10 @@ private:
       return N + " is the " + LF.Via + " method";
     case LifecycleRole::Events:
       return N + " handles the module's events (" + LF.Via + ")";
+    case LifecycleRole::Attach:
+      return N + " is the " + LF.Via + " method";
+    case LifecycleRole::Load:
+      return N + " runs at load (" + LF.Via + ")";
     default:
       return N + " is wired here";
     }
@@ -737,7 +991,8 @@ private:
                    quoted(I.Handler));
     if (&M != &Misses.front())
       return; // one fix or piece of advice is enough
-    std::optional<std::string> Call = drainCall(I, Arm, T);
+    std::optional<std::string> Call = drainCall(
+        I, Arm, [&](const Expr *E) { return reachableIn(E, Arm.In, T); });
     if (Call) {
       if (std::optional<std::vector<FixItHint>> H = insertion(T, *Call)) {
         llvm::append_range(Hints, *H);
@@ -789,15 +1044,16 @@ private:
 
   // --- Fix-its --------------------------------------------------------------
 
-  /// The drain call for I as T could write it, when its arguments mean the
-  /// same there by construction: a global item (and queue), or one rooted
-  /// in a local that T derives from its parameters the way the arming
-  /// function does ("sc = device_get_softc(dev)" in both).
-  std::optional<std::string> drainCall(const Item &I, const Action &Arm,
-                                       const Teardown &T) const {
+  /// The drain call for I, when Reachable says its arguments mean the same
+  /// where it goes: for a teardown, a global item (and queue), or one
+  /// rooted in a local that the teardown derives from its parameters the
+  /// way the arming function does ("sc = device_get_softc(dev)" in both).
+  std::optional<std::string>
+  drainCall(const Item &I, const Action &Arm,
+            llvm::function_ref<bool(const Expr *)> Reachable) const {
     if (I.Kind == DeferredKind::Thread || !Arm.Item)
       return std::nullopt;
-    if (!reachableIn(Arm.Item, Arm.In, T))
+    if (!Reachable(Arm.Item))
       return std::nullopt;
     for (const rules::RulePack &P : Analysis->rules().packs())
       for (const rules::DeferralStopRule &R : P.DeferralStops) {
@@ -809,8 +1065,7 @@ private:
           return R.Primitive.Name + "(" + text(Arm.Item) + ")";
         // taskqueue_drain(tq, &task): the queue where the arming put it.
         if (*R.ItemArg == 1 && Arm.DeferR->QueueArg == 0u &&
-            Arm.DeferR->ItemArg == 1u && Arm.Queue &&
-            reachableIn(Arm.Queue, Arm.In, T))
+            Arm.DeferR->ItemArg == 1u && Arm.Queue && Reachable(Arm.Queue))
           return R.Primitive.Name + "(" + text(Arm.Queue) + ", " +
                  text(Arm.Item) + ")";
       }
@@ -851,10 +1106,15 @@ private:
     return nullptr;
   }
 
+  /// The variable an item expression is rooted in ("sc" of &sc->sc_tick).
+  static const VarDecl *rootVarOf(const Expr *E) {
+    const DeclRefExpr *Root = rootOf(E);
+    return Root ? dyn_cast<VarDecl>(Root->getDecl()) : nullptr;
+  }
+
   bool reachableIn(const Expr *E, const FunctionDecl *From,
                    const Teardown &T) const {
-    const DeclRefExpr *Root = rootOf(E);
-    const auto *VD = Root ? dyn_cast<VarDecl>(Root->getDecl()) : nullptr;
+    const VarDecl *VD = rootVarOf(E);
     if (!VD)
       return false;
     if (VD->hasGlobalStorage() && !VD->isStaticLocal())
@@ -919,14 +1179,21 @@ private:
     }
     if (!S)
       return std::nullopt;
+    return insertCallBefore(*FF, S, Call);
+  }
+
+  /// Inserts "Call;" right before statement S of FF's function.
+  std::optional<std::vector<FixItHint>>
+  insertCallBefore(const FunctionFacts &FF, const Stmt *S,
+                   const std::string &Call) const {
     // A statement that is one macro call ("mtx_destroy(&sc->mtx);") starts
     // where the call is written; insert there when no braces are needed.
     const SourceManager &SM = Analysis->context().getSourceManager();
     const LangOptions &LO = Analysis->context().getLangOpts();
     SourceLocation MacroBegin;
-    const Stmt *P = FF->Parents->getParent(S);
+    const Stmt *P = FF.Parents->getParent(S);
     if (S->getBeginLoc().isMacroID() && P &&
-        (isa<CompoundStmt>(P) || isa<SwitchCase>(P)) &&
+        (isa<CompoundStmt, SwitchCase, LabelStmt>(P)) &&
         Lexer::isAtStartOfMacroExpansion(S->getBeginLoc(), SM, LO,
                                          &MacroBegin) &&
         MacroBegin.isFileID()) {
@@ -936,7 +1203,7 @@ private:
       return std::vector<FixItHint>{FixItHint::CreateInsertion(
           MacroBegin, OwnLine ? Call + ";\n" + Indent : Call + "; ")};
     }
-    return insertStatementBefore(Analysis->context(), *FF->Parents, S,
+    return insertStatementBefore(Analysis->context(), *FF.Parents, S,
                                  Call + ";");
   }
 

@@ -457,6 +457,75 @@ int open_foo(void) {
   EXPECT_TRUE(OnEveryPath);
 }
 
+/// The calls to Callee in FD's body.
+static std::vector<const Stmt *> callsTo(const Stmt *S, llvm::StringRef Callee) {
+  std::vector<const Stmt *> Out;
+  if (!S)
+    return Out;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && FD->getName() == Callee)
+      Out.push_back(CE);
+  for (const Stmt *C : S->children())
+    for (const Stmt *X : callsTo(C, Callee))
+      Out.push_back(X);
+  return Out;
+}
+
+TEST_F(Engine, TrackedHoldsAreFollowedToFailureReturns) {
+  std::vector<std::string> Kept;
+  run(R"(
+void arm(void);
+void disarm(void);
+int f(int x, int y) {
+  int err;
+  if (x)
+    return -EINVAL; // BEFORE
+  arm();
+  err = other();
+  if (err)
+    goto fail;
+  if (y) {
+    disarm();
+    return -EBUSY; // DRAINED
+  }
+  if (other())
+    return -ENODEV; // KEPT_TOO
+  return 0;
+fail:
+  return err; // KEPT
+})",
+      [&](ASTContext &Ctx, Preprocessor &, TUAnalysis &A) {
+        const FunctionDecl *FD = nullptr;
+        for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+          if (const auto *F = dyn_cast<FunctionDecl>(D))
+            if (F->getName() == "f" && F->hasBody())
+              FD = F;
+        ASSERT_TRUE(FD);
+        TrackedHold H;
+        for (const Stmt *S : callsTo(FD->getBody(), "arm"))
+          H.Starts.push_back(S);
+        for (const Stmt *S : callsTo(FD->getBody(), "disarm"))
+          H.Ends.push_back(S);
+        ASSERT_EQ(H.Starts.size(), 1u);
+        ASSERT_EQ(H.Ends.size(), 1u);
+        ModuleRefOptions Opts;
+        TrackedHold Holds[] = {H};
+        Opts.Tracked = Holds;
+        ModuleRefResult W = A.analyze(FD, Opts);
+        for (const FailureReturnKeepsTracked &T : W.TrackedAtFailure) {
+          EXPECT_EQ(T.Hold, 0u);
+          Kept.push_back(std::to_string(Ctx.getSourceManager().getPresumedLineNumber(
+                             T.Return->getReturnLoc())) +
+                         (T.OnEveryPath ? "!" : ""));
+        }
+      });
+  // Not before the start, not after the end; the failing "return err"
+  // holds on every path that reaches it.
+  EXPECT_THAT(Kept, ::testing::UnorderedElementsAre(fail("KEPT_TOO"),
+                                                     fail("KEPT")));
+}
+
 TEST_F(Engine, ThreeHundredUnwindStepsStayExact) {
   std::string Body = "int big(void) {\n  int err;\n  MOD_INC_USE_COUNT;\n";
   for (int I = 0; I < 300; ++I)

@@ -291,10 +291,13 @@ name: t
 deferrals:
   - { macro: kthread_run, callback-arg: 0, runs-as: thread, put-and-exit: module_put_and_kthread_exit }
   - { function: call_rcu, callback-arg: 1, runs-as: rcu }
+  - { macro: INIT_WORK, callback-arg: 1, item-arg: 0, runs-as: work, arms: false }
 )yaml",
                                              "pack.yaml");
   ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
-  ASSERT_EQ(P->Deferrals.size(), 2u);
+  ASSERT_EQ(P->Deferrals.size(), 3u);
+  EXPECT_TRUE(P->Deferrals[1].Arms);
+  EXPECT_FALSE(P->Deferrals[2].Arms);
   EXPECT_EQ(P->Deferrals[0].RunsAs, DeferredKind::Thread);
   EXPECT_EQ(P->Deferrals[0].PutAndExit, "module_put_and_kthread_exit");
   EXPECT_EQ(P->Deferrals[1].CallbackArg, 1u);
@@ -316,6 +319,11 @@ deferrals:
   EXPECT_NE(errorOf(std::string(Head) + "{ macro: m, callback-arg: 0, "
                                         "runs-as: work, put-and-exit: x }\n")
                 .find("threads only"),
+            std::string::npos);
+  EXPECT_NE(errorOf(std::string(Head) + "{ function: schedule_work, "
+                                        "item-arg: 0, runs-as: work, "
+                                        "arms: false }\n")
+                .find("a queueing primitive always arms its item"),
             std::string::npos);
 }
 
