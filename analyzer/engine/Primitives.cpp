@@ -372,10 +372,17 @@ unsigned PrimitiveMatcher::argumentCountOf(const CallExpr *CE,
   return N;
 }
 
-std::pair<std::string, std::string>
-PrimitiveMatcher::resultHandle(const CallExpr *CE,
-                               const ParentMap &Parents) const {
-  const Stmt *Cur = CE;
+/// Whether E names a local variable, which nothing can name once the
+/// function returns.
+static bool isLocalVariable(const Expr *E) {
+  const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage();
+}
+
+ResultHandle PrimitiveMatcher::resultHandle(const Expr *E,
+                                            const ParentMap &Parents) const {
+  const Stmt *Cur = E;
   const Stmt *P = Parents.getParent(Cur);
   while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
     Cur = P;
@@ -384,13 +391,15 @@ PrimitiveMatcher::resultHandle(const CallExpr *CE,
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
     if (BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
       return {handleKey(BO->getLHS()),
-              textOf(BO->getLHS()->IgnoreParenImpCasts()->getSourceRange())};
+              textOf(BO->getLHS()->IgnoreParenImpCasts()->getSourceRange()),
+              isLocalVariable(BO->getLHS())};
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
                                  cast<Expr>(Cur)->IgnoreParenCasts())
-          return {VD->getName().str(), VD->getName().str()};
+          return {VD->getName().str(), VD->getName().str(),
+                  VD->hasLocalStorage()};
   return {};
 }
 
@@ -456,19 +465,11 @@ PrimitiveMatcher::matchPair(const CallExpr *CE,
     U.Range = Inv ? *Inv : SM.getExpansionRange(CE->getSourceRange()).getAsRange();
     U.Loc = U.Range.getBegin();
   }
-  auto IsLocal = [](const Expr *E) {
-    const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    return VD && VD->hasLocalStorage();
-  };
   if (Acquires && At.Rule->Handle == rules::HandleKind::Result) {
-    std::tie(U.Handle, U.HandleSpelling) = resultHandle(CE, Parents);
-    const Stmt *P = Parents.getParentIgnoreParenCasts(const_cast<CallExpr *>(CE));
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
-      U.HandleIsLocal = IsLocal(BO->getLHS());
-    else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
-      U.HandleIsLocal = DS->isSingleDecl() && isa<VarDecl>(DS->getSingleDecl()) &&
-                        cast<VarDecl>(DS->getSingleDecl())->hasLocalStorage();
+    ResultHandle Stored = resultHandle(CE, Parents);
+    U.Handle = std::move(Stored.Key);
+    U.HandleSpelling = std::move(Stored.Spelling);
+    U.HandleIsLocal = Stored.IsLocal;
   } else {
     unsigned I = Acquires ? At.Rule->HandleArg : At.Rule->ReleaseArg;
     const Expr *H = argumentOf(CE, At.Macro, I);
@@ -481,7 +482,7 @@ PrimitiveMatcher::matchPair(const CallExpr *CE,
           At.Rule->Handle == rules::HandleKind::OutArg && Acquires)
         Named = AO->getSubExpr();
       U.HandleSpelling = textOf(Named->getSourceRange());
-      U.HandleIsLocal = IsLocal(Named);
+      U.HandleIsLocal = isLocalVariable(Named);
     }
   }
   return U;

@@ -101,6 +101,17 @@ struct PrimitiveUse {
   std::string holdKey() const;
 };
 
+/// Where a call's result is stored, as PrimitiveMatcher::resultHandle finds
+/// it. All empty when the result is not stored.
+struct ResultHandle {
+  /// As a handle key ("sc->sc_fw").
+  std::string Key;
+  /// As written.
+  std::string Spelling;
+  /// Stored in a local variable: see PrimitiveUse::HandleIsLocal.
+  bool IsLocal = false;
+};
+
 /// A rule-pack pair primitive found at a call, and the macro written for it
 /// (empty when the call is written directly).
 struct PairAt {
@@ -154,12 +165,12 @@ public:
   unsigned argumentCountOf(const clang::CallExpr *CE,
                            llvm::StringRef Macro) const;
 
-  /// Where a call's result is stored: the left side of "x = call(...)" or
-  /// the variable of "T x = call(...)", as a handle key and as written.
-  /// Empty when the result is not stored.
-  std::pair<std::string, std::string>
-  resultHandle(const clang::CallExpr *CE,
-               const clang::ParentMap &Parents) const;
+  /// Where the value of E (a call, or a macro's statement expression such
+  /// as kthread_run's) is stored: the left side of "x = call(...)" or the
+  /// variable of "T x = call(...)", also when the declaration declares
+  /// others ("T *a, *x = call(...)").
+  ResultHandle resultHandle(const clang::Expr *E,
+                            const clang::ParentMap &Parents) const;
 
   /// Whether Flags, as a constant, has the set's may-sleep bit; none when
   /// it is not a constant or the bit is unknown.

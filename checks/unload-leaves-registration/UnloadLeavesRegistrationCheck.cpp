@@ -276,7 +276,7 @@ private:
                   : SM.getExpansionLoc(CE->getBeginLoc());
       std::optional<unsigned> HandleArg;
       if (Acq->Handle == HandleKind::Result)
-        A.Handle = PM.resultHandle(CE, *FF.Parents).first;
+        A.Handle = PM.resultHandle(CE, *FF.Parents).Key;
       else {
         HandleArg = Acq->HandleArg;
         A.Handle = key(argument(CE, AcqMacro, Acq->HandleArg));

@@ -3,7 +3,8 @@
  * kernel sends MOD_UNLOAD after a failed MOD_LOAD, so a cdev that MOD_LOAD
  * stored in a global and then failed is destroyed there: not a finding.
  * A firmware image held in a local is different: MOD_UNLOAD cannot name
- * it, and the failure return leaks it.
+ * it, and the failure return leaks it, also when the local is declared
+ * beside another variable.
  * modlife-mock: freebsd
  */
 #include <sys/param.h>
@@ -37,6 +38,18 @@ beacon_modevent(module_t mod, int type, void *arg)
 			return (EINVAL); /* expected-warning {{failure return keeps the firmware image taken by 'firmware_get'}} */
 		beacon_version = fw->version;
 		firmware_put(fw, FIRMWARE_UNLOAD);
+		{
+			const struct firmware *parent, *patch =
+			    firmware_get("beacon_patch"); /* expected-note {{the firmware image is taken here, when 'firmware_get' succeeds}} */
+
+			if (patch == NULL)
+				return (0);
+			parent = patch->parent;
+			if (parent == NULL)
+				return (EINVAL); /* expected-warning {{failure return keeps the firmware image taken by 'firmware_get'}} */
+			beacon_version = patch->version;
+			firmware_put(patch, FIRMWARE_UNLOAD);
+		}
 		return (0);
 	case MOD_UNLOAD:
 		if (beacon_dev != NULL)
