@@ -543,8 +543,10 @@ private:
     }
     if (const VarDecl *VD = trackedVar(E))
       S.setValue(VD, Polarity ? Val::NonZero : Val::Zero);
-    if (!Polarity && !E->getType().isNull() && E->getType()->isPointerType())
+    if (!Polarity && !E->getType().isNull() && E->getType()->isPointerType()) {
       forgetPairsWithNullHandle(E, S);
+      forgetTrackedWithNullHandle(E, S);
+    }
     return true;
   }
 
@@ -680,6 +682,18 @@ private:
     for (Hold &H : St.Holds)
       if (H.Count != 0 && H.Site && H.Site->isPairUse() && H.Site->Handle == K)
         H.Count = 0;
+  }
+
+  void forgetTrackedWithNullHandle(const Expr *Tested, PathState &St) const {
+    if (Opts.Tracked.empty())
+      return;
+    std::string K = A.matcher().handleKey(Tested);
+    if (K.empty())
+      return;
+    for (unsigned I = 0; I < Opts.Tracked.size(); ++I)
+      if (Opts.Tracked[I].Handle == K)
+        if (Hold *H = St.hold(trackedKey(I)))
+          H->Count = 0;
   }
 
   void reportSleep(const ElementEvent *E, const PrimitiveUse &U) {

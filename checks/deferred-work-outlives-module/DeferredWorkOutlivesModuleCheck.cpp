@@ -593,25 +593,34 @@ private:
   }
 
   /// The first action of Act (itself, or for a call to a function of this
-  /// file, anything that function does) that Pred accepts.
+  /// file, anything that function does) that Pred accepts, and the calls
+  /// that lead to it, outermost first.
   const Action *
   firstThrough(const Action &Act, llvm::function_ref<bool(const Action &)> Pred,
-               llvm::DenseSet<const FunctionDecl *> &Visited) const {
-    if (Act.K != Action::Call)
-      return Pred(Act) ? &Act : nullptr;
-    if (!Visited.insert(Act.Callee).second)
+               llvm::DenseSet<const FunctionDecl *> &Visited,
+               std::vector<const Action *> &Calls) const {
+    if (Pred(Act))
+      return &Act;
+    if (Act.K != Action::Call || !Visited.insert(Act.Callee).second)
       return nullptr;
+    Calls.push_back(&Act);
     auto It = Actions.find(Act.Callee);
     if (It != Actions.end())
       for (const Action &B : It->second)
-        if (const Action *Hit = firstThrough(B, Pred, Visited))
+        if (const Action *Hit = firstThrough(B, Pred, Visited, Calls))
           return Hit;
+    Calls.pop_back();
     return nullptr;
   }
   const Action *firstThrough(const Action &Act,
-                             llvm::function_ref<bool(const Action &)> Pred) const {
+                             llvm::function_ref<bool(const Action &)> Pred,
+                             std::vector<const Action *> *Calls = nullptr) const {
     llvm::DenseSet<const FunctionDecl *> Visited;
-    return firstThrough(Act, Pred, Visited);
+    std::vector<const Action *> Scratch;
+    const Action *Hit = firstThrough(Act, Pred, Visited, Scratch);
+    if (Hit && Calls)
+      *Calls = std::move(Scratch);
+    return Hit;
   }
 
   /// A failing attach frees the device's state (newbus frees the softc; a
@@ -628,7 +637,8 @@ private:
     struct Candidate {
       const Item *I;
       const Action *Arm;     // the arming, maybe inside a helper
-      const Action *ArmCall; // the action of LF's body that reaches it
+      /// The calls of LF's body and below that reach the arming.
+      std::vector<const Action *> Through;
     };
     std::vector<Candidate> Candidates;
     std::vector<TrackedHold> Holds;
@@ -636,29 +646,36 @@ private:
       if (Reported.count(&I))
         continue;
       TrackedHold H;
-      const Action *Arm = nullptr, *ArmCall = nullptr;
+      const Action *Arm = nullptr;
+      std::vector<const Action *> Through;
       for (const Action &A : It->second) {
+        std::vector<const Action *> Calls;
         if (const Action *Hit = firstThrough(
-                A, [&](const Action &B) { return arms(B, I); })) {
+                A, [&](const Action &B) { return arms(B, I); }, &Calls)) {
           H.Starts.push_back(A.S);
           if (!Arm) {
             Arm = Hit;
-            ArmCall = &A;
+            Through = std::move(Calls);
           }
         }
+        // A failure path that runs the driver's own teardown (detach,
+        // the module's exit function) leaves the item to it: this item is
+        // one that the teardowns drain (or it was reported already).
         if (firstThrough(A, [&](const Action &B) {
               return (B.K == Action::Stop && stops(B, I)) ||
-                     (B.K == Action::Cancel && cancels(B, I));
+                     (B.K == Action::Cancel && cancels(B, I)) ||
+                     (B.K == Action::Call && isTeardownFunction(B.Callee));
             }))
           H.Ends.push_back(A.S);
       }
       if (!Arm)
         continue;
+      H.Handle = handleOf(*Arm);
       // A failed attach leaves the module and its globals: an item of
       // global state is the unload's to drain.
       if (LF.Role == LifecycleRole::Attach && Arm->Item && isGlobal(Arm->Item))
         continue;
-      Candidates.push_back({&I, Arm, ArmCall});
+      Candidates.push_back({&I, Arm, std::move(Through)});
       Holds.push_back(std::move(H));
     }
     if (Holds.empty())
@@ -673,8 +690,31 @@ private:
           Kept.push_back(K);
       if (!Kept.empty())
         reportFailurePath(LF, *Candidates[Index].I, *Candidates[Index].Arm,
-                          *Candidates[Index].ArmCall, Kept);
+                          Candidates[Index].Through, Kept);
     }
+  }
+
+  /// Where the armed thing is kept, when a null test of it can say that
+  /// it was never armed: the item ("&sc->sc_proc" of kproc_create), or
+  /// where the arming's value is stored ("ssif_info->thread =
+  /// kthread_run(...)").
+  std::string handleOf(const Action &Arm) const {
+    if (Arm.Item)
+      return Analysis->matcher().handleKey(Arm.Item);
+    const FunctionFacts *FF = Analysis->factsFor(Arm.In);
+    const auto *E = dyn_cast_or_null<Expr>(Arm.S);
+    if (!FF || !E)
+      return "";
+    return Analysis->matcher().resultHandle(E, *FF->Parents).Key;
+  }
+
+  bool isTeardownFunction(const FunctionDecl *FD) const {
+    return llvm::any_of(Analysis->lifecycle().functions(),
+                        [&](const LifecycleFunction &LF) {
+                          return LF.Function == FD &&
+                                 (LF.Role == LifecycleRole::Unload ||
+                                  LF.Role == LifecycleRole::Detach);
+                        });
   }
 
   static bool isGlobal(const Expr *E) {
@@ -683,7 +723,8 @@ private:
   }
 
   void reportFailurePath(const LifecycleFunction &LF, const Item &I,
-                         const Action &Arm, const Action &ArmCall,
+                         const Action &Arm,
+                         const std::vector<const Action *> &Through,
                          const std::vector<FailureReturnKeepsTracked> &Kept) {
     bool Thread = I.Kind == DeferredKind::Thread;
     std::string Kind = kindWord(I.Kind);
@@ -701,9 +742,11 @@ private:
                     (FreeBSD ? "attach" : "probe") + " fails is freed, and " +
                     quoted(I.Handler) + " can use it after that");
     Finding &F = ModlifeCheck::report(Arm.At, Msg);
-    if (&Arm != &ArmCall)
-      Ctx.note(F, ArmCall.At,
-               quoted(LF.Function) + " arms it through this call");
+    for (const Action *Call : Through)
+      Ctx.note(F, Call->At,
+               Call == Through.front()
+                   ? quoted(LF.Function) + " arms it through this call"
+                   : "which calls " + quoted(Call->Callee));
     std::string Without = Thread ? "waiting for " + quoted(I.Handler) +
                                        " to exit"
                                  : "draining '" + Name + "'";
@@ -714,7 +757,7 @@ private:
     // The drain goes right before each failure return that every path
     // reaches armed, when the item can be named there as it was armed.
     std::optional<std::string> Call;
-    if (&Arm == &ArmCall)
+    if (Through.empty())
       Call = drainCall(I, Arm, [&](const Expr *E) {
         return inScopeThroughout(E, LF.Function);
       });

@@ -457,6 +457,16 @@ int open_foo(void) {
   EXPECT_TRUE(OnEveryPath);
 }
 
+/// The definition of the function Name.
+static const FunctionDecl *definitionNamed(ASTContext &Ctx,
+                                           llvm::StringRef Name) {
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (const auto *F = dyn_cast<FunctionDecl>(D))
+      if (F->getName() == Name && F->hasBody())
+        return F;
+  return nullptr;
+}
+
 /// The calls to Callee in FD's body.
 static std::vector<const Stmt *> callsTo(const Stmt *S, llvm::StringRef Callee) {
   std::vector<const Stmt *> Out;
@@ -496,11 +506,7 @@ fail:
   return err; // KEPT
 })",
       [&](ASTContext &Ctx, Preprocessor &, TUAnalysis &A) {
-        const FunctionDecl *FD = nullptr;
-        for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
-          if (const auto *F = dyn_cast<FunctionDecl>(D))
-            if (F->getName() == "f" && F->hasBody())
-              FD = F;
+        const FunctionDecl *FD = definitionNamed(Ctx, "f");
         ASSERT_TRUE(FD);
         TrackedHold H;
         for (const Stmt *S : callsTo(FD->getBody(), "arm"))
@@ -524,6 +530,45 @@ fail:
   // holds on every path that reaches it.
   EXPECT_THAT(Kept, ::testing::UnorderedElementsAre(fail("KEPT_TOO"),
                                                      fail("KEPT")));
+}
+
+TEST_F(Engine, ATrackedHoldWhoseHandleIsNullHoldsNothing) {
+  std::vector<std::string> Kept;
+  run(R"(
+void *start(void);
+void stop(void *);
+int g(void) {
+  void *p = start();
+  if (other()) {
+    if (p)
+      stop(p);
+    return -EBUSY; // NULL_TESTED
+  }
+  return 0;
+})",
+      [&](ASTContext &Ctx, Preprocessor &, TUAnalysis &A) {
+        const FunctionDecl *FD = definitionNamed(Ctx, "g");
+        ASSERT_TRUE(FD);
+        TrackedHold H;
+        H.Starts.push_back(callsTo(FD->getBody(), "start").at(0));
+        H.Ends.push_back(callsTo(FD->getBody(), "stop").at(0));
+        for (const char *Handle : {"", "p"}) {
+          H.Handle = Handle;
+          ModuleRefOptions Opts;
+          TrackedHold Holds[] = {H};
+          Opts.Tracked = Holds;
+          ModuleRefResult W = A.analyze(FD, Opts);
+          std::string Lines;
+          for (const FailureReturnKeepsTracked &T : W.TrackedAtFailure)
+            Lines += std::to_string(Ctx.getSourceManager().getPresumedLineNumber(
+                         T.Return->getReturnLoc())) +
+                     (T.OnEveryPath ? "!" : "");
+          Kept.push_back(Lines);
+        }
+      });
+  // Without the handle, the path where p is null still holds; with it,
+  // a null p means nothing was started.
+  EXPECT_THAT(Kept, ElementsAre(fail("NULL_TESTED", false), ""));
 }
 
 TEST_F(Engine, ThreeHundredUnwindStepsStayExact) {
