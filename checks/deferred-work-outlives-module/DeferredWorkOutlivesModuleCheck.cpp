@@ -835,9 +835,12 @@ private:
           break;
       }
       // Without a label, only an error block of its own (an if's braces)
-      // is the failure path's; a function's body is everyone's.
-      bool OwnPath = isa<LabelStmt>(Tail.front()) ||
-                     Block != FD->getBody();
+      // is the failure path's; a function's body is everyone's. A jump
+      // out of the run (a return, goto, break or continue before ours)
+      // would take the stop to paths that do not fail here.
+      bool OwnPath = (isa<LabelStmt>(Tail.front()) ||
+                      Block != FD->getBody()) &&
+                     llvm::none_of(llvm::drop_end(Tail), containsJump);
       auto It = Actions.find(FD);
       if (OwnPath && It != Actions.end())
         for (const Stmt *S : Tail) {
@@ -853,6 +856,14 @@ private:
         }
     }
     return insertCallBefore(*FF, Before, Call);
+  }
+
+  static bool containsJump(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
+      return true;
+    return llvm::any_of(S->children(), containsJump);
   }
 
   static bool isWithin(const FunctionFacts &FF, const Stmt *S,
