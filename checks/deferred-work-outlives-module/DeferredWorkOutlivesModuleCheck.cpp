@@ -761,22 +761,14 @@ private:
       Call = drainCall(I, Arm, [&](const Expr *E) {
         return inScopeThroughout(E, LF.Function);
       });
-    std::vector<FixItHint> Hints;
-    bool Everywhere = Call.has_value();
-    for (const FailureReturnKeepsTracked &K : Kept) {
-      std::optional<std::vector<FixItHint>> H;
-      if (Call && K.OnEveryPath)
-        H = failurePathInsertion(LF.Function, K.Return, *Call);
-      if (!H) {
-        Everywhere = false;
-        break;
+    if (Call && llvm::all_of(Kept, [](const FailureReturnKeepsTracked &K) {
+          return K.OnEveryPath;
+        }))
+      if (std::optional<std::vector<FixItHint>> Hints =
+              failurePathInsertions(LF.Function, Kept, *Call)) {
+        Ctx.fix(F, *Hints);
+        return;
       }
-      llvm::append_range(Hints, *H);
-    }
-    if (Everywhere) {
-      Ctx.fix(F, Hints);
-      return;
-    }
     if (const rules::DeferralStopRule *Stop = stopFor(I, Arm))
       Ctx.note(F, LF.Function->getLocation(),
                Thread ? "wait on the failure paths of " + quoted(LF.Function) +
@@ -807,23 +799,70 @@ private:
     return false;
   }
 
-  /// Inserts Call on the failure path that ends at Return: before the first
-  /// free of that path's own statements (from the label or the start of the
-  /// block that leads to the return), else right before the return.
+  /// Where the stop goes on the failure path that ends at one return, and
+  /// the statements from there to the return: a return among them is
+  /// covered by this stop.
+  struct StopPlacement {
+    const Stmt *Return = nullptr;
+    const Stmt *Before = nullptr;
+    llvm::SmallVector<const Stmt *, 8> Covers;
+  };
+
+  /// Inserts Call on every failure path that ends at one of Kept (each
+  /// reached only armed): once per path, a return on the way to another
+  /// return's stop needing none of its own.
   std::optional<std::vector<FixItHint>>
-  failurePathInsertion(const FunctionDecl *FD, const ReturnStmt *Return,
-                       const std::string &Call) const {
+  failurePathInsertions(const FunctionDecl *FD,
+                        const std::vector<FailureReturnKeepsTracked> &Kept,
+                        const std::string &Call) const {
     const FunctionFacts *FF = Analysis->factsFor(FD);
     if (!FF)
       return std::nullopt;
-    const Stmt *Before = Return;
+    llvm::DenseSet<const Stmt *> Failing;
+    for (const FailureReturnKeepsTracked &K : Kept)
+      Failing.insert(K.Return);
+    std::vector<StopPlacement> Plans;
+    for (const FailureReturnKeepsTracked &K : Kept)
+      Plans.push_back(placeStop(*FF, K.Return, Failing));
+    std::vector<FixItHint> Hints;
+    llvm::DenseSet<const Stmt *> Placed;
+    for (const StopPlacement &P : Plans) {
+      const Stmt *Return = P.Return;
+      bool Covered = llvm::any_of(Plans, [&](const StopPlacement &Q) {
+        return &Q != &P &&
+               llvm::any_of(llvm::drop_end(Q.Covers), [&](const Stmt *S) {
+                 return isWithin(*FF, Return, S);
+               });
+      });
+      if (Covered || !Placed.insert(P.Before).second)
+        continue;
+      std::optional<std::vector<FixItHint>> H =
+          insertCallBefore(*FF, P.Before, Call);
+      if (!H)
+        return std::nullopt;
+      llvm::append_range(Hints, *H);
+    }
+    return Hints;
+  }
+
+  /// The stop for the failure path that ends at Return: before the first
+  /// free of that path's own statements (from the label or the start of the
+  /// block that leads to the return), else right before the return. Returns
+  /// in Failing may lie on the way: they fail armed too.
+  StopPlacement placeStop(const FunctionFacts &FF, const ReturnStmt *Return,
+                          const llvm::DenseSet<const Stmt *> &Failing) const {
+    const FunctionDecl *FD = FF.Function;
+    StopPlacement Plan;
+    Plan.Return = Plan.Before = Return;
+    Plan.Covers.push_back(Return);
+    const FunctionFacts *Facts = &FF;
     // The statement of the enclosing block that holds the return, and the
     // block's statements from the nearest label up to it.
     const Stmt *InBlock = Return;
-    const Stmt *Parent = FF->Parents->getParent(InBlock);
+    const Stmt *Parent = Facts->Parents->getParent(InBlock);
     while (Parent && isa<LabelStmt>(Parent)) {
       InBlock = Parent;
-      Parent = FF->Parents->getParent(InBlock);
+      Parent = Facts->Parents->getParent(InBlock);
     }
     if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent)) {
       llvm::SmallVector<const Stmt *, 8> Tail;
@@ -836,34 +875,42 @@ private:
       }
       // Without a label, only an error block of its own (an if's braces)
       // is the failure path's; a function's body is everyone's. A jump
-      // out of the run (a return, goto, break or continue before ours)
-      // would take the stop to paths that do not fail here.
-      bool OwnPath = (isa<LabelStmt>(Tail.front()) ||
-                      Block != FD->getBody()) &&
-                     llvm::none_of(llvm::drop_end(Tail), containsJump);
+      // out of the run (a goto, break or continue, or a return that does
+      // not fail armed) would take the stop to paths that do not fail.
+      bool OwnPath =
+          (isa<LabelStmt>(Tail.front()) || Block != FD->getBody()) &&
+          llvm::none_of(llvm::drop_end(Tail), [&](const Stmt *S) {
+            return containsJump(S, Failing);
+          });
       auto It = Actions.find(FD);
       if (OwnPath && It != Actions.end())
-        for (const Stmt *S : Tail) {
-          const Stmt *Inner = S;
+        for (size_t I = 0; I < Tail.size(); ++I) {
+          const Stmt *Inner = Tail[I];
           while (const auto *L = dyn_cast<LabelStmt>(Inner))
             Inner = L->getSubStmt();
           if (llvm::any_of(It->second, [&](const Action &A) {
-                return A.K == Action::Free && isWithin(*FF, A.S, Inner);
+                return A.K == Action::Free && isWithin(*Facts, A.S, Inner);
               })) {
-            Before = Inner;
+            Plan.Before = Inner;
+            Plan.Covers.assign(Tail.begin() + I, Tail.end());
             break;
           }
         }
     }
-    return insertCallBefore(*FF, Before, Call);
+    return Plan;
   }
 
-  static bool containsJump(const Stmt *S) {
+  static bool containsJump(const Stmt *S,
+                           const llvm::DenseSet<const Stmt *> &Allowed) {
     if (!S)
       return false;
-    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
+    if (isa<ReturnStmt>(S))
+      return !Allowed.count(S);
+    if (isa<GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
       return true;
-    return llvm::any_of(S->children(), containsJump);
+    return llvm::any_of(S->children(), [&](const Stmt *C) {
+      return containsJump(C, Allowed);
+    });
   }
 
   static bool isWithin(const FunctionFacts &FF, const Stmt *S,

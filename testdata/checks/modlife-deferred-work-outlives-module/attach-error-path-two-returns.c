@@ -1,11 +1,8 @@
 /*
  * As attach-error-path-callout.c, but the failure path returns early from
- * the middle of its run of cleanups. The fix-it does not put the drain
- * before a free when a jump out of the run lies between (it would reach
- * paths that do not end at that return): each return gets the drain right
- * before it, which is after mtx_destroy() here. Draining at the label,
- * which both returns share, would be better; the fix-it does not see that
- * yet.
+ * the middle of its run of cleanups. Both returns fail with the callout
+ * armed, so one drain at the start of the run, before mtx_destroy(),
+ * serves both: the early return needs none of its own.
  * modlife-mock: freebsd
  */
 #include <sys/param.h>

@@ -1,11 +1,8 @@
 /*
  * As attach-error-path-callout.c, but the failure path returns early from
- * the middle of its run of cleanups. The fix-it does not put the drain
- * before a free when a jump out of the run lies between (it would reach
- * paths that do not end at that return): each return gets the drain right
- * before it, which is after mtx_destroy() here. Draining at the label,
- * which both returns share, would be better; the fix-it does not see that
- * yet.
+ * the middle of its run of cleanups. Both returns fail with the callout
+ * armed, so one drain at the start of the run, before mtx_destroy(),
+ * serves both: the early return needs none of its own.
  * modlife-mock: freebsd
  */
 #include <sys/param.h>
@@ -66,13 +63,11 @@ acmefan_attach(device_t dev)
 	return (0);
 
 fail:
-	mtx_destroy(&sc->sc_mtx);
-	if (sc->sc_speed < 0) {
-		callout_drain(&sc->sc_tick);
-		return (error);
-	} /* expected-note {{'acmefan_attach' fails here without draining 'sc->sc_tick'}} */
-	bus_release_resource(dev, SYS_RES_IRQ, sc->sc_irq_rid, sc->sc_irq);
 	callout_drain(&sc->sc_tick);
+	mtx_destroy(&sc->sc_mtx);
+	if (sc->sc_speed < 0)
+		return (error); /* expected-note {{'acmefan_attach' fails here without draining 'sc->sc_tick'}} */
+	bus_release_resource(dev, SYS_RES_IRQ, sc->sc_irq_rid, sc->sc_irq);
 	return (error); /* expected-note {{'acmefan_attach' fails here without draining 'sc->sc_tick'}} */
 }
 
