@@ -145,6 +145,13 @@ before="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
 "$modlife" --quiet -p "$work/tree" "$work/tree/drv.c" >/dev/null 2>&1; st=$?
 after="$(cd "$work/tree" && find . -type f | sort | xargs sha256sum)"
 check "analysis through a compile database" 1 $st
+# A file the database does not list is analyzed with a neighbour's command,
+# as clangd and clang-tidy do, and modlife says so.
+cp "$work/open.c" "$work/tree/unlisted.c"
+out="$("$modlife" -p "$work/tree" "$work/tree/unlisted.c" 2>&1)"; st=$?
+check "a file missing from the database says whose command it got" 1 $st "$out" \
+  "unlisted.c: note: not in the compilation database; analyzed with a command inferred from .*drv.c"
+rm "$work/tree/unlisted.c"
 if [ "$before" == "$after" ]; then passed=$((passed+1)); echo "ok: nothing written into the tree"; else
   echo "FAIL: the tree changed:"; diff <(echo "$before") <(echo "$after"); failures=$((failures+1)); fi
 

@@ -361,6 +361,19 @@ static int report(std::vector<Finding> All, RunOutcome Run) {
   return Remaining ? 1 : 0;
 }
 
+/// How the database guessed File's command ("inferred from drv.c"), or
+/// empty when it lists the file.
+static std::string guessedCommandOf(const CompilationDatabase &DB,
+                                    StringRef File) {
+  SmallString<256> Absolute(File);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  std::vector<CompileCommand> Commands = DB.getCompileCommands(Absolute);
+  if (Commands.empty() || Commands.front().Heuristic.empty())
+    return "";
+  return "analyzed with a command " + Commands.front().Heuristic;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   // A crash prints clang's stack dump; the report belongs with us.
@@ -657,6 +670,12 @@ int main(int argc, const char **argv) {
       continue;
     }
     VerifyFailed |= !R.VerifyPassed;
+    // A file the database does not list gets a neighbour's command, as in
+    // clangd and clang-tidy; say whose, since its flags may not fit.
+    if (!Quiet && DB)
+      if (std::string Guess = guessedCommandOf(*DB, R.File); !Guess.empty())
+        errs() << R.File << ": note: not in the compilation database; "
+               << Guess << "\n";
     // A function the engine gave up on is said, never dropped in silence.
     if (!Quiet)
       for (const std::string &S : R.Result.Skipped)
