@@ -12,9 +12,12 @@
 //    acquired in load or attach code, whose handle no teardown of the same
 //    lifetime (unload, MOD_UNLOAD, detach, and their TU-local callees)
 //    passes to the matching release. Handles match by their text, so
-//    "&sc->sc_ih" at the acquisition is "sc->sc_ih" at the release.
+//    "&sc->sc_ih" at the acquisition is "sc->sc_ih" at the release, or by
+//    the field when both are a field reached through a pointer variable
+//    ("pi->port_cdev" and "p->port_cdev" of one struct port_info).
 //
 //===----------------------------------------------------------------------===//
+#include "analyzer/engine/EntryPoints.h"
 #include "analyzer/engine/TUAnalysis.h"
 #include "checks/ModlifeCheck.h"
 #include "clang/AST/Decl.h"
@@ -22,10 +25,12 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using modlife::rules::HandleKind;
@@ -37,8 +42,32 @@ namespace modlife {
 namespace {
 
 /// How long a registration is meant to live: until detach, until unload,
-/// or (made from an entry point or anything else) no telling.
-enum class Lifetime { Device, Module, Unknown };
+/// for good (made by an attach whose driver has no detach method, so the
+/// device never detaches), or (made from an entry point or anything else)
+/// no telling.
+enum class Lifetime { Device, Module, NeverDetached, Unknown };
+
+/// A field of a struct reached through a pointer variable
+/// ("pi->port_cdev"): the struct's name and the field's. Another variable
+/// of the same type ("p->port_cdev") names the same field. By name, since
+/// a struct that real code's headers failed to define is declared anew by
+/// each prototype that mentions it, each time as another type.
+struct FieldId {
+  /// The struct's tag (or typedef) name; empty when the handle is no such
+  /// field.
+  std::string Record;
+  std::string Name;
+  explicit operator bool() const { return !Record.empty(); }
+  bool operator==(const FieldId &O) const {
+    return Record == O.Record && Name == O.Name;
+  }
+};
+
+/// A handle as releases are matched against it: its text, and its field.
+struct HandleRef {
+  std::string Key;
+  FieldId Field;
+};
 
 struct Acquisition {
   const ResourcePairRule *Rule = nullptr;
@@ -49,6 +78,12 @@ struct Acquisition {
   std::string Name;
   /// The handle, normalized; empty when the code keeps none.
   std::string Handle;
+  /// Its field, as HandleRef says.
+  FieldId HandleField;
+  /// Where the function stores the handle when it is a local
+  /// ("device = make_dev(...); stp->dev1 = device;"): a release of any of
+  /// these releases it.
+  std::vector<HandleRef> StoredIn;
   /// The other arguments, normalized: what the registration uses.
   std::vector<std::string> Uses;
 };
@@ -56,6 +91,7 @@ struct Acquisition {
 struct Release {
   const ResourcePairRule *Rule = nullptr;
   std::string Handle;
+  FieldId Field;
 };
 
 /// A call that frees something (see 'frees'), for the note at a teardown
@@ -121,7 +157,10 @@ public:
         if (!LifetimeOf.count(F))
           LifetimeOf[F] = T;
     };
-    std::vector<const FunctionDecl *> LoadRoots, AttachRoots;
+    std::vector<const FunctionDecl *> LoadRoots, AttachRoots,
+        NeverDetachedRoots;
+    llvm::DenseSet<const FunctionDecl *> CannotDetach =
+        attachesThatCannotDetach();
     // Acquisitions written directly in a MOD_LOAD arm, per handler.
     std::vector<std::pair<const LifecycleFunction *, Scan>> LoadArms;
     for (const LifecycleFunction &L : LI.functions()) {
@@ -130,7 +169,10 @@ public:
       if (L.Role == LifecycleRole::Load)
         LoadRoots.push_back(L.Function);
       else if (L.Role == LifecycleRole::Attach)
-        AttachRoots.push_back(L.Function);
+        (CannotDetach.contains(L.Function->getCanonicalDecl())
+             ? NeverDetachedRoots
+             : AttachRoots)
+            .push_back(L.Function);
       else if (L.Role == LifecycleRole::Events) {
         llvm::BitVector B = Analysis->blocksOnModuleEvent(L, ModuleEvent::Load);
         if (B.none())
@@ -144,6 +186,8 @@ public:
     // that load reaches lives as long as the module.
     Mark(LoadRoots, Lifetime::Module);
     Mark(AttachRoots, Lifetime::Device);
+    // What only an attach that cannot be undone reaches stays for good.
+    Mark(NeverDetachedRoots, Lifetime::NeverDetached);
 
     // Every release anywhere in the TU, for acquisitions of no known
     // lifetime: released somewhere is enough for them.
@@ -210,6 +254,66 @@ private:
     return llvm::is_contained(LeftToModeventContract, R.What);
   }
 
+  /// The attach functions wired only by method tables that wire no detach
+  /// method: "DEVMETHOD(device_attach, f)" with no device_detach entry. A
+  /// kobj method missing from a table runs the method's default, and
+  /// FreeBSD's device_detach has none: detach fails with ENXIO, the device
+  /// stays attached and the driver's module cannot unload. A function also
+  /// wired by a table that has a detach is not one of them.
+  llvm::DenseSet<const FunctionDecl *> attachesThatCannotDetach() const {
+    const rules::RuleSet &RS = Analysis->rules();
+    std::vector<StringRef> DetachMethods;
+    for (const rules::LifecycleRule *R : RS.lifecycleRules())
+      if (R->Role == LifecycleRole::Detach && !R->Method.empty())
+        DetachMethods.push_back(R->Method);
+    llvm::DenseSet<const FunctionDecl *> InTableWithout, InTableWith, Out;
+    if (DetachMethods.empty())
+      return Out;
+    for (const Decl *D :
+         Analysis->context().getTranslationUnitDecl()->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      const Expr *Init = VD ? VD->getInit() : nullptr;
+      const ArrayType *AT =
+          Init ? VD->getType()->getAsArrayTypeUnsafe() : nullptr;
+      const RecordDecl *Entry =
+          AT ? AT->getElementType()->getAsRecordDecl() : nullptr;
+      const rules::MethodTableRule *MT = Entry && Entry->getIdentifier()
+                                             ? RS.methodTable(Entry->getName())
+                                             : nullptr;
+      if (!MT)
+        continue;
+      // The table names each method by its descriptor variable
+      // ("&device_detach_desc") and each function by a reference.
+      llvm::StringSet<> Descriptors;
+      SmallVector<const FunctionDecl *, 8> Functions;
+      collectFunctionRefs(Init, Functions);
+      SmallVector<const Stmt *, 32> Work{Init};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+          if (const auto *Desc = dyn_cast<VarDecl>(DRE->getDecl());
+              Desc && Desc->getIdentifier())
+            Descriptors.insert(Desc->getName());
+        llvm::append_range(Work, S->children());
+      }
+      bool HasDetach = llvm::any_of(DetachMethods, [&](StringRef M) {
+        return Descriptors.contains((M + MT->NameSuffix).str());
+      });
+      for (const FunctionDecl *F : Functions)
+        (HasDetach ? InTableWith : InTableWithout)
+            .insert(F->getCanonicalDecl());
+    }
+    for (const LifecycleFunction *L :
+         Analysis->lifecycle().withRole(LifecycleRole::Attach)) {
+      const FunctionDecl *C = L->Function->getCanonicalDecl();
+      if (InTableWithout.contains(C) && !InTableWith.contains(C))
+        Out.insert(C);
+    }
+    return Out;
+  }
+
   // --- Static registrations (EVENTHANDLER_DEFINE) -------------------------
 
   bool inStaticRegistration(SourceLocation L) const {
@@ -259,12 +363,157 @@ private:
     return Analysis->matcher().argumentOf(CE, Macro, I);
   }
 
+  /// What handleKey reads of E: E without casts, parentheses and '&'.
+  static const Expr *handleExpr(const Expr *E) {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParenCasts();
+    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_AddrOf)
+        break;
+      E = U->getSubExpr()->IgnoreParenCasts();
+    }
+    return E;
+  }
+
+  /// The field of a handle written as a field reached through a pointer
+  /// variable ("pi->port_cdev", "&sc->sc_ih"), else none. Only a variable
+  /// base: "sc->port[0]->cdev" and "sc->port[1]->cdev" are not one handle.
+  /// Where the struct did not parse (real code with a missing header),
+  /// clang keeps "pi->port_cdev" as an error node over "pi": the type is
+  /// then pi's and the name the one written after "->".
+  FieldId fieldOf(const Expr *E) const {
+    const Expr *H = handleExpr(E);
+    const Expr *Base = nullptr;
+    std::string Name;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(H)) {
+      if (!ME->isArrow() || !ME->getMemberDecl()->getIdentifier())
+        return {};
+      Base = ME->getBase();
+      Name = ME->getMemberDecl()->getName().str();
+    } else if (const auto *RE = dyn_cast_or_null<RecoveryExpr>(H);
+               RE && RE->subExpressions().size() == 1) {
+      Base = RE->subExpressions().front();
+      std::string Written = key(H);
+      StringRef Text = Written;
+      size_t Arrow = Text.find("->");
+      if (Arrow == StringRef::npos ||
+          !isValidAsciiIdentifier(Text.substr(Arrow + 2)))
+        return {};
+      Name = Text.substr(Arrow + 2).str();
+    }
+    const auto *DRE =
+        Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+    if (!DRE || !isa<VarDecl>(DRE->getDecl()) ||
+        Analysis->matcher().textOf(DRE->getSourceRange()) + "->" + Name !=
+            key(H))
+      return {};
+    QualType Pointee = DRE->getType()->getPointeeType();
+    const RecordDecl *RD =
+        Pointee.isNull() ? nullptr : Pointee->getAsRecordDecl();
+    if (!RD)
+      return {};
+    if (RD->getIdentifier())
+      return {RD->getName().str(), std::move(Name)};
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return {TD->getName().str(), std::move(Name)};
+    return {};
+  }
+
+  /// The local variable (not a parameter) E names, else null.
+  static const VarDecl *localOf(const Expr *E) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(handleExpr(E));
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
+  }
+
+  /// Where the result of CE is stored: the left side of "x = CE" (through
+  /// parentheses and casts), or the variable of "T x = CE".
+  static std::pair<const Expr *, const VarDecl *>
+  storedTo(const CallExpr *CE, const ParentMap &Parents) {
+    const Stmt *Cur = CE;
+    const Stmt *P = Parents.getParent(Cur);
+    while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
+      Cur = P;
+      P = Parents.getParent(P);
+    }
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
+      return {BO->getLHS(), nullptr};
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->getInit() &&
+            VD->getInit()->IgnoreParenCasts() ==
+                cast<Expr>(Cur)->IgnoreParenCasts())
+          return {nullptr, VD};
+    return {};
+  }
+
+  /// Whether the acquisition writes its handle where the function's own
+  /// caller said: the out-argument is a parameter passed on as it is
+  /// ("cookiep" in a bus driver's bus_setup_intr method, which calls
+  /// BUS_SETUP_INTR on its parent for a child, or in an exported wrapper
+  /// such as sound's snd_setup_intr). The handle, and undoing it, are the
+  /// caller's.
+  bool handedToCaller(const CallExpr *CE, StringRef Macro,
+                      const ResourcePairRule &R) const {
+    if (R.Handle != HandleKind::OutArg)
+      return false;
+    const Expr *H = argument(CE, Macro, R.HandleArg);
+    const auto *DRE =
+        H ? dyn_cast<DeclRefExpr>(H->IgnoreParenCasts()) : nullptr;
+    return DRE && isa<ParmVarDecl>(DRE->getDecl());
+  }
+
+  /// Where the function stores the handle that the acquisition CE put in
+  /// the local Local: the left sides of "place = Local" on the paths from
+  /// CE up to where Local is assigned again (atapi-tape reuses one local
+  /// for two cdevs and stores each in its own field).
+  std::vector<HandleRef> storesOfLocal(const FunctionFacts &FF,
+                                       const CallExpr *CE,
+                                       const VarDecl *Local) const {
+    std::vector<HandleRef> Out;
+    auto Pos = FF.positionOf(CE);
+    if (!Pos)
+      return Out;
+    auto Names = [Local](const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return DRE && DRE->getDecl() == Local;
+    };
+    SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work{
+        {Pos->first, Pos->second + 1}};
+    llvm::SmallPtrSet<const CFGBlock *, 16> Entered;
+    while (!Work.empty()) {
+      auto [B, I] = Work.pop_back_val();
+      bool Overwritten = false;
+      for (unsigned N = B->size(); I < N && !Overwritten; ++I) {
+        auto CS = (*B)[I].getAs<CFGStmt>();
+        const auto *BO = CS ? dyn_cast<BinaryOperator>(CS->getStmt()) : nullptr;
+        if (!BO || BO->getOpcode() != BO_Assign)
+          continue;
+        if (Names(BO->getLHS()))
+          Overwritten = BO->getRHS()->IgnoreParenCasts() != CE;
+        else if (Names(BO->getRHS()) && !localOf(BO->getLHS()))
+          if (std::string K = key(BO->getLHS()); !K.empty())
+            Out.push_back({K, fieldOf(BO->getLHS())});
+      }
+      if (Overwritten)
+        continue;
+      for (const CFGBlock *S : B->succs())
+        if (S && Entered.insert(S).second)
+          Work.push_back({S, 0});
+    }
+    return Out;
+  }
+
   void scanCall(const FunctionFacts &FF, const CallExpr *CE, Scan &Out) const {
     const rules::RuleSet &RS = Analysis->rules();
     const SourceManager &SM = Analysis->context().getSourceManager();
     const PrimitiveMatcher &PM = Analysis->matcher();
     auto [Acq, AcqMacro] = PM.pairAcquiredAt(CE);
-    if (Acq && Acq->Registration && !inStaticRegistration(CE->getBeginLoc())) {
+    if (Acq && Acq->Registration && !inStaticRegistration(CE->getBeginLoc()) &&
+        !handedToCaller(CE, AcqMacro, *Acq)) {
       Acquisition A;
       A.Rule = Acq;
       A.Call = CE;
@@ -275,12 +524,32 @@ private:
                   ? Analysis->matcher().reportLoc(CE->getBeginLoc())
                   : SM.getExpansionLoc(CE->getBeginLoc());
       std::optional<unsigned> HandleArg;
-      if (Acq->Handle == HandleKind::Result)
+      const VarDecl *Local = nullptr;
+      if (Acq->Handle == HandleKind::Result) {
         A.Handle = PM.resultHandle(CE, *FF.Parents).Key;
-      else {
+        auto [Place, Declared] = storedTo(CE, *FF.Parents);
+        A.HandleField = fieldOf(Place);
+        if (Place)
+          Local = localOf(Place);
+        else if (Declared && Declared->hasLocalStorage())
+          Local = Declared;
+      } else {
         HandleArg = Acq->HandleArg;
-        A.Handle = key(argument(CE, AcqMacro, Acq->HandleArg));
+        const Expr *H = argument(CE, AcqMacro, Acq->HandleArg);
+        A.Handle = key(H);
+        A.HandleField = fieldOf(H);
+        Local = localOf(H);
       }
+      // A handle kept in a local and then stored: the stored place is the
+      // handle teardown sees; name the first one in the report.
+      if (Local && !A.Handle.empty())
+        if (std::vector<HandleRef> Stores = storesOfLocal(FF, CE, Local);
+            !Stores.empty()) {
+          A.StoredIn.push_back({A.Handle, {}});
+          A.Handle = Stores.front().Key;
+          A.HandleField = Stores.front().Field;
+          A.StoredIn.insert(A.StoredIn.end(), Stores.begin() + 1, Stores.end());
+        }
       for (unsigned I = 0, N = PM.argumentCountOf(CE, AcqMacro); I < N; ++I)
         if (I != HandleArg)
           if (std::string K = key(argument(CE, AcqMacro, I)); !K.empty())
@@ -297,10 +566,11 @@ private:
       if (FD->getIdentifier())
         Names.push_back({PrimitiveName::Function, FD->getName().str()});
     for (auto &[K, N] : Names) {
-      if (const ResourcePairRule *R = RS.pairReleasedBy(K, N))
-        Out.Releases.push_back(
-            {R, key(argument(CE, K == PrimitiveName::Macro ? N : "",
-                             R->ReleaseArg))});
+      if (const ResourcePairRule *R = RS.pairReleasedBy(K, N)) {
+        const Expr *H =
+            argument(CE, K == PrimitiveName::Macro ? N : "", R->ReleaseArg);
+        Out.Releases.push_back({R, key(H), fieldOf(H)});
+      }
       if (const rules::FreeRule *R = RS.freeRule(K, N))
         if (std::string O =
                 key(argument(CE, K == PrimitiveName::Macro ? N : "", R->Arg));
@@ -340,10 +610,10 @@ private:
       for (const Release &R : Callee.Releases) {
         StringRef H = R.Handle;
         if (H == Param && !AddressOf)
-          Out.Releases.push_back({R.Rule, Arg});
+          Out.Releases.push_back({R.Rule, Arg, fieldOf(CE->getArg(I))});
         else if (H.consume_front(Param + "->"))
           Out.Releases.push_back(
-              {R.Rule, Arg + (AddressOf ? "." : "->") + H.str()});
+              {R.Rule, Arg + (AddressOf ? "." : "->") + H.str(), {}});
       }
     }
   }
@@ -382,7 +652,7 @@ private:
     // A handle copied into a local before its release ("dev = sc->cdev;
     // sc->cdev = NULL; destroy_dev(dev);", the usual way to clear the
     // global under a lock) is released under the name it came from too.
-    llvm::StringMap<std::vector<std::string>> CopiedFrom;
+    llvm::StringMap<std::vector<HandleRef>> CopiedFrom;
     for (const CFGBlock *B : *FF->Cfg)
       for (const CFGElement &El : *B) {
         auto CS = El.getAs<CFGStmt>();
@@ -404,13 +674,13 @@ private:
         if (Local && From && Local->hasLocalStorage() &&
             !isa<ParmVarDecl>(Local) && Local->getIdentifier())
           if (std::string K = key(From); !K.empty())
-            CopiedFrom[Local->getName()].push_back(K);
+            CopiedFrom[Local->getName()].push_back({K, fieldOf(From)});
       }
     for (size_t I = 0, N = Out.Releases.size(); I < N; ++I) {
       auto It = CopiedFrom.find(Out.Releases[I].Handle);
       if (It != CopiedFrom.end())
-        for (const std::string &K : It->second)
-          Out.Releases.push_back({Out.Releases[I].Rule, K});
+        for (const HandleRef &H : It->second)
+          Out.Releases.push_back({Out.Releases[I].Rule, H.Key, H.Field});
     }
     // Blocks come in reverse order in the CFG: put returns in source order.
     llvm::sort(Out.Returns, [&](const ReturnStmt *A, const ReturnStmt *B) {
@@ -456,8 +726,18 @@ private:
                     (R.Rule->Release.NameKind == A.Rule->Release.NameKind &&
                      R.Rule->Release.Name == A.Rule->Release.Name) ||
                     R.Rule->What == A.Rule->What;
+    if (!SameKind)
+      return false;
     // A handle the code does not keep: any release of its kind may be it.
-    return SameKind && (A.Handle.empty() || sameHandle(R.Handle, A.Handle));
+    if (A.Handle.empty())
+      return true;
+    auto Matches = [&R](StringRef Key, const FieldId &Field) {
+      return sameHandle(R.Handle, Key) || (Field && R.Field == Field);
+    };
+    return Matches(A.Handle, A.HandleField) ||
+           llvm::any_of(A.StoredIn, [&](const HandleRef &H) {
+             return Matches(H.Key, H.Field);
+           });
   }
 
   /// Whether a release of Released undoes Acquired. A release indexed by a
@@ -510,6 +790,9 @@ private:
     case Lifetime::Module:
       Mine = &ModuleTeardowns;
       break;
+    case Lifetime::NeverDetached:
+      // Made for a device that can never detach: nothing to undo.
+      return;
     case Lifetime::Unknown:
       // Made from an entry point or a callback: released anywhere in the
       // file is enough, since it may well be released by another entry.

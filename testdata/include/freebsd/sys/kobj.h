@@ -66,6 +66,9 @@ struct kobj_class classvar = { \
 	#name, methods, size, NULL, 0, NULL \
 }
 
+/* The class's function for a method, or the method's default. */
+kobj_method_t *kobj_lookup_method(kobj_class_t cls, kobj_method_t **cep,
+    kobjop_desc_t desc);
 void kobj_class_compile(kobj_class_t cls);
 void kobj_class_free(kobj_class_t cls);
 kobj_t kobj_create(kobj_class_t cls, struct malloc_type *mtype, int mflags);
