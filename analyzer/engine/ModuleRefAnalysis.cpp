@@ -20,8 +20,12 @@ namespace modlife {
 
 namespace {
 
-/// What a path knows about an integer value.
-enum class Val : uint8_t { Zero, NonZero };
+/// What a path knows about an integer value. Negative is non-zero too:
+/// the failure value of a call that returns a negative errno, or a
+/// negative constant, which a sign test ("ret < 0") can tell from zero.
+enum class Val : uint8_t { Zero, NonZero, Negative };
+
+bool nonZero(Val V) { return V != Val::Zero; }
 
 /// Holds of resource pairs are keyed "pair:<release>:<handle>" (see
 /// PrimitiveUse::holdKey); every other key names a module.
@@ -165,8 +169,12 @@ PathState join(PathState R, const PathState &O) {
       }
     SmallVector<std::pair<const void *, Val>, 4> Kept;
     for (const auto &KV : R.Values)
-      if (O.value(KV.first) == KV.second)
-        Kept.push_back(KV);
+      if (std::optional<Val> Other = O.value(KV.first)) {
+        if (*Other == KV.second)
+          Kept.push_back(KV);
+        else if (nonZero(*Other) && nonZero(KV.second))
+          Kept.push_back({KV.first, Val::NonZero});
+      }
     R.Values = std::move(Kept);
     R.unionPending(O);
   }
@@ -456,25 +464,28 @@ private:
         if (!Other)
           return std::nullopt;
         std::optional<Val> V = eval(Other, S);
-        if (!V || BO->getOpcode() == BO_NE)
-          return V;
-        return *V == Val::Zero ? Val::NonZero : Val::Zero;
+        if (!V)
+          return std::nullopt;
+        return (BO->getOpcode() == BO_EQ) == (*V == Val::Zero) ? Val::NonZero
+                                                               : Val::Zero;
       }
-      if (BO->getOpcode() == BO_LT && isZero(BO->getRHS())) {
-        std::optional<Val> V = eval(BO->getLHS(), S);
-        if (V == Val::Zero)
-          return Val::Zero;
-        return std::nullopt;
+      if (std::optional<SignTest> T = signTest(BO)) {
+        std::optional<Val> V = eval(T->Operand, S);
+        std::optional<bool> Holds = V ? signTestHolds(*T, *V) : std::nullopt;
+        if (!Holds)
+          return std::nullopt;
+        return *Holds ? Val::NonZero : Val::Zero;
       }
       if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
         std::optional<Val> L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
+        bool LTrue = L && nonZero(*L), RTrue = R && nonZero(*R);
         if (BO->getOpcode() == BO_LAnd) {
           if (L == Val::Zero || R == Val::Zero)
             return Val::Zero;
-          if (L == Val::NonZero && R == Val::NonZero)
+          if (LTrue && RTrue)
             return Val::NonZero;
         } else {
-          if (L == Val::NonZero || R == Val::NonZero)
+          if (LTrue || RTrue)
             return Val::NonZero;
           if (L == Val::Zero && R == Val::Zero)
             return Val::Zero;
@@ -487,9 +498,65 @@ private:
     if (E->getType().isNull() || !E->getType()->isIntegralOrEnumerationType())
       return std::nullopt;
     Expr::EvalResult R;
-    if (E->EvaluateAsInt(R, Ctx))
-      return R.Val.getInt().isZero() ? Val::Zero : Val::NonZero;
-    return std::nullopt;
+    if (!E->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    const APSInt &I = R.Val.getInt();
+    return I.isZero() ? Val::Zero : I.isNegative() ? Val::Negative : Val::NonZero;
+  }
+
+  /// A relational comparison of a value with zero, the value on the left:
+  /// "ret < 0", "0 > ret" and "ret >= 0" test the sign of ret.
+  struct SignTest {
+    const Expr *Operand;
+    BinaryOperatorKind Op; // BO_LT, BO_GT, BO_LE or BO_GE
+    /// Only a value of signed type can be negative (an unsigned char
+    /// promoted to int cannot).
+    bool Signed;
+  };
+  std::optional<SignTest> signTest(const BinaryOperator *BO) const {
+    if (!BO->isRelationalOp())
+      return std::nullopt;
+    SignTest T;
+    if (isZero(BO->getRHS()))
+      T = {BO->getLHS(), BO->getOpcode(), false};
+    else if (isZero(BO->getLHS()))
+      T = {BO->getRHS(), BinaryOperator::reverseComparisonOp(BO->getOpcode()),
+           false};
+    else
+      return std::nullopt;
+    QualType Ty = peel(T.Operand)->getType();
+    T.Signed = !Ty.isNull() && !Ty->isDependentType() &&
+               Ty->isSignedIntegerOrEnumerationType();
+    return T;
+  }
+  /// Whether the test holds for a value the path knows.
+  static std::optional<bool> signTestHolds(const SignTest &T, Val V) {
+    if (V == Val::NonZero || (V == Val::Negative && !T.Signed))
+      return std::nullopt;
+    bool Negative = V == Val::Negative;
+    switch (T.Op) {
+    case BO_LT:
+      return Negative;
+    case BO_GE:
+      return !Negative;
+    case BO_LE:
+      return true;
+    default: // BO_GT
+      return false;
+    }
+  }
+  /// What the test coming out Outcome says about its operand: "ret < 0"
+  /// taken, negative; "ret > 0" taken, non-zero; "ret >= 0" taken, nothing
+  /// about zero.
+  static std::optional<Val> signTestTeaches(const SignTest &T, bool Outcome) {
+    bool Below = (T.Op == BO_LT || T.Op == BO_LE) == Outcome;
+    bool Strict = Outcome ? (T.Op == BO_LT || T.Op == BO_GT)
+                          : (T.Op == BO_LE || T.Op == BO_GE);
+    if (!Strict)
+      return std::nullopt;
+    if (!Below)
+      return Val::NonZero;
+    return T.Signed ? std::optional<Val>(Val::Negative) : std::nullopt;
   }
 
   bool isZero(const Expr *E) const {
@@ -505,15 +572,26 @@ private:
   bool refine(const Expr *Cond, bool Taken, PathState &S) const {
     std::optional<Val> V = eval(Cond, S);
     if (V)
-      return (*V == Val::NonZero) == Taken;
+      return nonZero(*V) == Taken;
     if (const void *K = conditionKey(Cond)) {
       if (std::optional<Val> Known = S.value(K))
-        return (*Known == Val::NonZero) == Taken;
+        return nonZero(*Known) == Taken;
       S.setValue(K, Taken ? Val::NonZero : Val::Zero);
     }
     const Expr *E = peel(Cond);
     bool Polarity = Taken;
+    // Set once a sign test decided what E is; only assignments are looked
+    // through after it.
+    std::optional<Val> Learned;
     while (true) {
+      if (Learned) {
+        if (const auto *BO = dyn_cast<BinaryOperator>(E);
+            BO && BO->getOpcode() == BO_Assign) {
+          E = peel(BO->getLHS());
+          continue;
+        }
+        break;
+      }
       if (const auto *U = dyn_cast<UnaryOperator>(E);
           U && U->getOpcode() == UO_LNot) {
         Polarity = !Polarity;
@@ -528,10 +606,11 @@ private:
           E = peel(isZero(BO->getRHS()) ? BO->getLHS() : BO->getRHS());
           continue;
         }
-        if (BO->getOpcode() == BO_LT && isZero(BO->getRHS())) {
-          if (!Polarity)
+        if (std::optional<SignTest> T = signTest(BO)) {
+          Learned = signTestTeaches(*T, Polarity);
+          if (!Learned)
             return true; // "x >= 0" says nothing about zero.
-          E = peel(BO->getLHS());
+          E = peel(T->Operand);
           continue;
         }
         if (BO->getOpcode() == BO_Assign) {
@@ -541,11 +620,18 @@ private:
       }
       break;
     }
+    Val Now = Learned ? *Learned : Polarity ? Val::NonZero : Val::Zero;
     if (const VarDecl *VD = trackedVar(E))
-      S.setValue(VD, Polarity ? Val::NonZero : Val::Zero);
-    if (!Polarity && !E->getType().isNull() && E->getType()->isPointerType()) {
-      forgetPairsWithNullHandle(E, S);
-      forgetTrackedWithNullHandle(E, S);
+      S.setValue(VD, Now);
+    if (Now == Val::Zero && !E->getType().isNull()) {
+      if (E->getType()->isPointerType()) {
+        forgetPairsWithNullHandle(E, S, /*OnlyPointerHandles=*/false);
+        forgetTrackedWithNullHandle(E, S);
+      } else if (E->getType()->isDependentType()) {
+        // A place the compiler could not type (a field of a struct whose
+        // definition did not parse): zero is null if it keeps a pointer.
+        forgetPairsWithNullHandle(E, S, /*OnlyPointerHandles=*/true);
+      }
     }
     return true;
   }
@@ -577,9 +663,11 @@ private:
       return true;
     const Expr *E = peel(V);
     // A non-null pointer is not a failure; error pointers are constants.
-    if (trackedVar(E) && E->getType()->isIntegralOrEnumerationType())
-      return eval(E, S) == Val::NonZero &&
+    if (trackedVar(E) && E->getType()->isIntegralOrEnumerationType()) {
+      std::optional<Val> Value = eval(E, S);
+      return Value && nonZero(*Value) &&
              !isZero(E) /* a constant zero is success */;
+    }
     return false;
   }
 
@@ -620,7 +708,8 @@ private:
   /// Takes a resource of a pair. One that can fail splits the path like a
   /// try-acquire: the call's value on each side is what the pair's
   /// fails-when says ("firmware_get" is non-null on success, "make_dev_s"
-  /// zero), so later tests of it pick the side.
+  /// zero, a negative-return one zero or negative), so later tests of it
+  /// pick the side.
   void acquirePair(PathState &S, const PrimitiveUse &U,
                    SmallVectorImpl<PathState> &Out) const {
     // The code keeps no handle ("return make_dev(...)"): whoever receives
@@ -637,8 +726,10 @@ private:
       SuccessFailure = {Val::NonZero, Val::Zero};
       break;
     case rules::FailureSignal::NonZero:
-    case rules::FailureSignal::Negative: // success taken as 0, as most are
       SuccessFailure = {Val::Zero, Val::NonZero};
+      break;
+    case rules::FailureSignal::Negative: // success taken as 0, as most are
+      SuccessFailure = {Val::Zero, Val::Negative};
       break;
     }
     if (SuccessFailure) {
@@ -673,14 +764,19 @@ private:
 
   /// On an edge where Tested is known to be null, a resource whose handle
   /// it is was never taken or is gone ("if (sc->cdev) destroy_dev(...)").
-  void forgetPairsWithNullHandle(const Expr *Tested, PathState &St) const {
+  /// With OnlyPointerHandles, Tested is only known to be zero, which says
+  /// so for the handles that are pointers.
+  void forgetPairsWithNullHandle(const Expr *Tested, PathState &St,
+                                 bool OnlyPointerHandles) const {
     if (!St.anyPairHeld())
       return;
     std::string K = A.matcher().handleKey(Tested);
     if (K.empty())
       return;
     for (Hold &H : St.Holds)
-      if (H.Count != 0 && H.Site && H.Site->isPairUse() && H.Site->Handle == K)
+      if (H.Count != 0 && H.Site && H.Site->isPairUse() &&
+          H.Site->Handle == K &&
+          (!OnlyPointerHandles || H.Site->HandleIsPointer))
         H.Count = 0;
   }
 

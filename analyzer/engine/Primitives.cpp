@@ -380,6 +380,10 @@ static bool isLocalVariable(const Expr *E) {
   return VD && VD->hasLocalStorage();
 }
 
+static bool isPointer(QualType T) {
+  return !T.isNull() && !T->isDependentType() && T->isPointerType();
+}
+
 ResultHandle PrimitiveMatcher::resultHandle(const Expr *E,
                                             const ParentMap &Parents) const {
   const Stmt *Cur = E;
@@ -470,6 +474,11 @@ PrimitiveMatcher::matchPair(const CallExpr *CE,
     U.Handle = std::move(Stored.Key);
     U.HandleSpelling = std::move(Stored.Spelling);
     U.HandleIsLocal = Stored.IsLocal;
+    // The declared result type: a call with an argument in error has none
+    // of its own.
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    U.HandleIsPointer = isPointer(CE->getType()) ||
+                        (Callee && isPointer(Callee->getReturnType()));
   } else {
     unsigned I = Acquires ? At.Rule->HandleArg : At.Rule->ReleaseArg;
     const Expr *H = argumentOf(CE, At.Macro, I);
@@ -483,6 +492,17 @@ PrimitiveMatcher::matchPair(const CallExpr *CE,
         Named = AO->getSubExpr();
       U.HandleSpelling = textOf(Named->getSourceRange());
       U.HandleIsLocal = isLocalVariable(Named);
+      U.HandleIsPointer = isPointer(Named->getType());
+      // An argument in error has no type: the parameter's declared one
+      // tells (what it points to, for the "x" of "&x").
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Named->getType()->isDependentType() && At.Macro.empty() && Callee &&
+          I < Callee->getNumParams()) {
+        QualType Param = Callee->getParamDecl(I)->getType();
+        if (Named != H->IgnoreParenCasts())
+          Param = Param->isPointerType() ? Param->getPointeeType() : QualType();
+        U.HandleIsPointer = isPointer(Param);
+      }
     }
   }
   return U;

@@ -91,6 +91,12 @@ struct PrimitiveUse {
   /// function ("sc->sc_cdev"): once the function returns, nothing can name
   /// the resource to release it.
   bool HandleIsLocal = false;
+  /// The handle is a pointer, as the acquisition's declaration says (the
+  /// function's result type, the argument's type): a test that finds it
+  /// zero finds it null even where the place it is kept in has no type
+  /// because the code around it did not compile ("pi->cdev" of a struct
+  /// whose definition is missing).
+  bool HandleIsPointer = false;
 
   bool isPairUse() const {
     return UseKind == PairAcquire || UseKind == PairRelease;

@@ -571,6 +571,166 @@ int g(void) {
   EXPECT_THAT(Kept, ElementsAre(fail("NULL_TESTED", false), ""));
 }
 
+TEST_F(Engine, ASignTestTellsANegativeErrorFromZero) {
+  run(R"(
+int open_x(void) {
+  int ret = 0;
+  MOD_INC_USE_COUNT;
+  if (other()) {
+    MOD_DEC_USE_COUNT;
+    ret = -EBUSY;
+  }
+  if (ret < 0)
+    return ret; // DROPPED
+  if (other())
+    return -EINVAL; // HELD
+  MOD_DEC_USE_COUNT;
+  return 0;
+}
+int open_unsigned(void) {
+  unsigned int u = -1;
+  MOD_INC_USE_COUNT;
+  if (u < 0) {
+    MOD_DEC_USE_COUNT;
+    return -EBUSY;
+  }
+  return -EINVAL; // UNSIGNED_HELD
+})");
+  // Only the path that dropped the count set ret negative and leaves at
+  // "ret < 0"; the later failure return is reached by the holding one only.
+  // An unsigned value is never below zero, whatever was stored in it.
+  EXPECT_THAT(R.Failures, ElementsAre(fail("HELD"), fail("UNSIGNED_HELD")));
+}
+
+/// The engine with linux-2.4 and one more pack, given as text: for rule
+/// kinds the built-in packs do not use.
+class EngineWithPack : public Engine {
+protected:
+  void addPack(llvm::StringRef Yaml) {
+    llvm::Expected<rules::RulePack> Base = rules::loadBuiltinPack("linux-2.4");
+    ASSERT_TRUE(bool(Base)) << llvm::toString(Base.takeError());
+    llvm::Expected<rules::RulePack> Extra =
+        rules::parseRulePack(Yaml, "test-pack.yaml");
+    ASSERT_TRUE(bool(Extra)) << llvm::toString(Extra.takeError());
+    std::vector<rules::RulePack> Packs;
+    Packs.push_back(std::move(*Base));
+    Packs.push_back(std::move(*Extra));
+    Rules = rules::RuleSet(std::move(Packs));
+  }
+};
+
+TEST_F(EngineWithPack, ANegativeReturnPairHoldsOnlyAfterItSucceeded) {
+  addPack(R"yaml(modlife-rule-pack: 1
+name: grab-drop
+resource-pairs:
+  - { acquire: grab, release: drop, handle: arg, handle-arg: 0,
+      release-arg: 0, fails-when: negative-return, what: grab,
+      release-spelling: "drop({handle})" }
+)yaml");
+  run(R"(
+#define EIO 5
+struct dev;
+int grab(struct dev *);
+void drop(struct dev *);
+int tested_directly(struct dev *d) {
+  if (grab(d) < 0)
+    return -EIO; // DIRECT_FAILED
+  if (other())
+    return -EINVAL; // DIRECT_LATER
+  drop(d);
+  return 0;
+}
+int stored_then_tested(struct dev *d) {
+  int ret;
+  ret = grab(d);
+  if (ret)
+    return ret; // STORED_FAILED
+  if (other())
+    return -EBUSY; // STORED_LATER
+  drop(d);
+  return 0;
+}
+int sign_tested(struct dev *d) {
+  int ret = grab(d);
+  if (ret < 0)
+    return ret; // SIGN_FAILED
+  if (other()) {
+    drop(d);
+    return -EBUSY; // SIGN_RELEASED
+  }
+  if (other())
+    return -ENODEV; // SIGN_LATER
+  drop(d);
+  return 0;
+}
+int success_tested(struct dev *d) {
+  int ret;
+  if ((ret = grab(d)) >= 0) {
+    if (other())
+      return -EIO; // SUCCESS_BRANCH_LATER
+    drop(d);
+    return 0;
+  }
+  return ret; // SUCCESS_BRANCH_FAILED
+})");
+  // Where grab failed nothing is held; after it succeeded, a failure
+  // return holds on every path that reaches it (the failed ones left).
+  EXPECT_THAT(R.Failures,
+              ::testing::UnorderedElementsAre(
+                  fail("DIRECT_LATER"), fail("STORED_LATER"),
+                  fail("SIGN_LATER"), fail("SUCCESS_BRANCH_LATER")));
+}
+
+TEST_F(EngineWithPack, ANullTestOfAHandleWithoutATypeStillCounts) {
+  addPack(R"yaml(modlife-rule-pack: 1
+name: untyped
+resource-pairs:
+  - { acquire: open_thing, release: close_thing, what: thing }
+  - { acquire: open_slot, release: close_slot, what: slot }
+  - { acquire: hold_dev, release: unhold_dev, handle: arg, handle-arg: 0,
+      what: hold on the device }
+)yaml");
+  run(R"(
+/* BROKEN: struct port has no definition, so every p->field is an error */
+struct thing;
+struct dev;
+struct port;
+struct thing *open_thing(void);
+void close_thing(struct thing *);
+int open_slot(void);
+void close_slot(int);
+void hold_dev(struct dev *);
+void unhold_dev(struct dev *);
+int thing_helper(struct port *p) {
+  p->thing = open_thing();
+  if (p->thing == NULL)
+    return -ENODEV; // THING_NULL
+  if (other())
+    return -EBUSY; // THING_LATER
+  return 0;
+}
+int slot_helper(struct port *p) {
+  p->slot = open_slot();
+  if (p->slot == 0)
+    return -EBUSY; // SLOT_ZERO
+  return 0;
+}
+int dev_helper(struct port *p) {
+  hold_dev(p->dev);
+  if (other()) {
+    if (p->dev)
+      unhold_dev(p->dev);
+    return -EAGAIN; // DEV_RELEASED
+  }
+  return 0;
+})");
+  // A null thing or device was never taken (the handles are pointers, as
+  // the declarations of open_thing and hold_dev say); slot 0 is a slot.
+  EXPECT_THAT(R.Failures,
+              ::testing::UnorderedElementsAre(fail("THING_LATER"),
+                                              fail("SLOT_ZERO")));
+}
+
 TEST_F(Engine, ThreeHundredUnwindStepsStayExact) {
   std::string Body = "int big(void) {\n  int err;\n  MOD_INC_USE_COUNT;\n";
   for (int I = 0; I < 300; ++I)
