@@ -630,7 +630,10 @@ private:
       } else if (E->getType()->isDependentType()) {
         // A place the compiler could not type (a field of a struct whose
         // definition did not parse): zero is null if it keeps a pointer.
+        // A tracked hold's handle is where an arming keeps a pointer (a
+        // thread, a struct proc *): zero there is null too.
         forgetPairsWithNullHandle(E, S, /*OnlyPointerHandles=*/true);
+        forgetTrackedWithNullHandle(E, S);
       }
     }
     return true;

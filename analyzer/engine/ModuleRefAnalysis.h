@@ -35,9 +35,10 @@ class TUAnalysis;
 struct TrackedHold {
   llvm::SmallVector<const clang::Stmt *, 2> Starts;
   llvm::SmallVector<const clang::Stmt *, 4> Ends;
-  /// Where the held thing is kept, as a PrimitiveMatcher::handleKey
-  /// ("ssif_info->thread"): on an edge where it is known to be null, the
-  /// path holds nothing ("if (ssif_info->thread) kthread_stop(...)").
+  /// Where the held thing is kept, a pointer, as a
+  /// PrimitiveMatcher::handleKey ("ssif_info->thread"): on an edge where it
+  /// is known to be null, the path holds nothing ("if (ssif_info->thread)
+  /// kthread_stop(...)").
   std::string Handle;
 };
 

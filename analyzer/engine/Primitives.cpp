@@ -334,15 +334,22 @@ std::string PrimitiveUse::holdKey() const {
          Handle;
 }
 
-std::string PrimitiveMatcher::handleKey(const Expr *E) const {
+const Expr *PrimitiveMatcher::handleExpr(const Expr *E) {
   if (!E)
-    return "";
+    return nullptr;
   E = E->IgnoreParenCasts();
   while (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() != UO_AddrOf)
       break;
     E = U->getSubExpr()->IgnoreParenCasts();
   }
+  return E;
+}
+
+std::string PrimitiveMatcher::handleKey(const Expr *E) const {
+  E = handleExpr(E);
+  if (!E)
+    return "";
   std::string T = textOf(E->getSourceRange());
   erase_if(T, [](char C) { return isSpace(C); });
   return T;
@@ -396,14 +403,14 @@ ResultHandle PrimitiveMatcher::resultHandle(const Expr *E,
     if (BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
       return {handleKey(BO->getLHS()),
               textOf(BO->getLHS()->IgnoreParenImpCasts()->getSourceRange()),
-              isLocalVariable(BO->getLHS())};
+              isLocalVariable(BO->getLHS()), BO->getLHS(), nullptr};
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
                                  cast<Expr>(Cur)->IgnoreParenCasts())
           return {VD->getName().str(), VD->getName().str(),
-                  VD->hasLocalStorage()};
+                  VD->hasLocalStorage(), nullptr, VD};
   return {};
 }
 

@@ -21,6 +21,7 @@ class CallExpr;
 class Expr;
 class Preprocessor;
 class Stmt;
+class VarDecl;
 class SourceManager;
 class LangOptions;
 class ParentMap;
@@ -116,6 +117,10 @@ struct ResultHandle {
   std::string Spelling;
   /// Stored in a local variable: see PrimitiveUse::HandleIsLocal.
   bool IsLocal = false;
+  /// The left side of "x = call(...)", or the variable of "T x =
+  /// call(...)"; at most one is set.
+  const clang::Expr *Place = nullptr;
+  const clang::VarDecl *Variable = nullptr;
 };
 
 /// A rule-pack pair primitive found at a call, and the macro written for it
@@ -163,6 +168,8 @@ public:
   /// An expression as a handle key: casts, parentheses, '&' and whitespace
   /// removed, so that "&sc->sc_cdev" and "sc->sc_cdev" are the same handle.
   std::string handleKey(const clang::Expr *E) const;
+  /// The expression handleKey reads: E without casts, parentheses and '&'.
+  static const clang::Expr *handleExpr(const clang::Expr *E);
 
   /// Argument Index of a call, or, when Macro is not empty, of the call of
   /// Macro written in the file whose expansion holds the call.

@@ -699,11 +699,18 @@ private:
   /// where the arming's value is stored ("ssif_info->thread =
   /// kthread_run(...)").
   std::string handleOf(const Action &Arm) const {
+    // Only a pointer can be tested for null: not a callout or a task,
+    // which the item names by address.
+    auto IsPointer = [](const Expr *E) {
+      return E && !E->getType().isNull() && E->getType()->isPointerType();
+    };
     if (Arm.Item)
-      return Analysis->matcher().handleKey(Arm.Item);
+      return IsPointer(PrimitiveMatcher::handleExpr(Arm.Item))
+                 ? Analysis->matcher().handleKey(Arm.Item)
+                 : "";
     const FunctionFacts *FF = Analysis->factsFor(Arm.In);
     const auto *E = dyn_cast_or_null<Expr>(Arm.S);
-    if (!FF || !E)
+    if (!FF || !IsPointer(E))
       return "";
     return Analysis->matcher().resultHandle(E, *FF->Parents).Key;
   }

@@ -363,19 +363,6 @@ private:
     return Analysis->matcher().argumentOf(CE, Macro, I);
   }
 
-  /// What handleKey reads of E: E without casts, parentheses and '&'.
-  static const Expr *handleExpr(const Expr *E) {
-    if (!E)
-      return nullptr;
-    E = E->IgnoreParenCasts();
-    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() != UO_AddrOf)
-        break;
-      E = U->getSubExpr()->IgnoreParenCasts();
-    }
-    return E;
-  }
-
   /// The field of a handle written as a field reached through a pointer
   /// variable ("pi->port_cdev", "&sc->sc_ih"), else none. Only a variable
   /// base: "sc->port[0]->cdev" and "sc->port[1]->cdev" are not one handle.
@@ -383,7 +370,7 @@ private:
   /// clang keeps "pi->port_cdev" as an error node over "pi": the type is
   /// then pi's and the name the one written after "->".
   FieldId fieldOf(const Expr *E) const {
-    const Expr *H = handleExpr(E);
+    const Expr *H = PrimitiveMatcher::handleExpr(E);
     const Expr *Base = nullptr;
     std::string Name;
     if (const auto *ME = dyn_cast_or_null<MemberExpr>(H)) {
@@ -422,32 +409,9 @@ private:
 
   /// The local variable (not a parameter) E names, else null.
   static const VarDecl *localOf(const Expr *E) {
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(handleExpr(E));
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(PrimitiveMatcher::handleExpr(E));
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
-  }
-
-  /// Where the result of CE is stored: the left side of "x = CE" (through
-  /// parentheses and casts), or the variable of "T x = CE".
-  static std::pair<const Expr *, const VarDecl *>
-  storedTo(const CallExpr *CE, const ParentMap &Parents) {
-    const Stmt *Cur = CE;
-    const Stmt *P = Parents.getParent(Cur);
-    while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
-      Cur = P;
-      P = Parents.getParent(P);
-    }
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
-        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
-      return {BO->getLHS(), nullptr};
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D);
-            VD && VD->getInit() &&
-            VD->getInit()->IgnoreParenCasts() ==
-                cast<Expr>(Cur)->IgnoreParenCasts())
-          return {nullptr, VD};
-    return {};
   }
 
   /// Whether the acquisition writes its handle where the function's own
@@ -526,13 +490,13 @@ private:
       std::optional<unsigned> HandleArg;
       const VarDecl *Local = nullptr;
       if (Acq->Handle == HandleKind::Result) {
-        A.Handle = PM.resultHandle(CE, *FF.Parents).Key;
-        auto [Place, Declared] = storedTo(CE, *FF.Parents);
-        A.HandleField = fieldOf(Place);
-        if (Place)
-          Local = localOf(Place);
-        else if (Declared && Declared->hasLocalStorage())
-          Local = Declared;
+        ResultHandle Stored = PM.resultHandle(CE, *FF.Parents);
+        A.Handle = Stored.Key;
+        A.HandleField = fieldOf(Stored.Place);
+        if (Stored.Place)
+          Local = localOf(Stored.Place);
+        else if (Stored.Variable && Stored.Variable->hasLocalStorage())
+          Local = Stored.Variable;
       } else {
         HandleArg = Acq->HandleArg;
         const Expr *H = argument(CE, AcqMacro, Acq->HandleArg);
