@@ -521,6 +521,10 @@ private:
       Out.Acquisitions.push_back(std::move(A));
     }
     // A release macro's body calls the release function too: both count.
+    for (const PairAt &Rel : PM.pairsReleasedAt(CE)) {
+      const Expr *H = argument(CE, Rel.Macro, Rel.Rule->ReleaseArg);
+      Out.Releases.push_back({Rel.Rule, key(H), fieldOf(H)});
+    }
     SourceLocation L = CE->getBeginLoc();
     std::vector<std::pair<PrimitiveName::Kind, std::string>> Names;
     if (L.isMacroID())
@@ -530,11 +534,6 @@ private:
       if (FD->getIdentifier())
         Names.push_back({PrimitiveName::Function, FD->getName().str()});
     for (auto &[K, N] : Names) {
-      if (const ResourcePairRule *R = RS.pairReleasedBy(K, N)) {
-        const Expr *H =
-            argument(CE, K == PrimitiveName::Macro ? N : "", R->ReleaseArg);
-        Out.Releases.push_back({R, key(H), fieldOf(H)});
-      }
       if (const rules::FreeRule *R = RS.freeRule(K, N))
         if (std::string O =
                 key(argument(CE, K == PrimitiveName::Macro ? N : "", R->Arg));
